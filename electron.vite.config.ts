@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
+import pkg from './package.json' with { type: 'json' };
 
 const alias = { '@shared': resolve(__dirname, 'src/shared') };
 
 export default defineConfig({
   main: {
     resolve: { alias },
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       rollupOptions: {
         input: {

@@ -1,0 +1,161 @@
+import { SignJWT } from 'jose';
+import { z } from 'zod';
+import { RemoteError } from '../types';
+
+/** How one API authenticates: ZGW APIs with a HS256 JWT, Klantinteracties with `Token <key>`. */
+export type ApiAuth =
+  | { kind: 'zgw-jwt'; clientId: string; secret: string; userId: string; userRepresentation: string }
+  | { kind: 'token'; token: string };
+
+const Problem = z
+  .object({
+    title: z.string().optional(),
+    detail: z.string().optional(),
+    code: z.string().optional(),
+    invalidParams: z.array(z.object({ name: z.string(), reason: z.string() }).loose()).optional(),
+  })
+  .loose();
+
+/** Open Zaak rejects tokens older than JWT_EXPIRY (default 1 h): renew well inside that. */
+const JWT_RENEW_MS = 10 * 60 * 1000;
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PATCH';
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Zaken API endpoints guarded by GeoMixin want Accept-Crs (and Content-Crs on writes). */
+  crs?: boolean;
+}
+
+export interface HttpResponse {
+  status: number;
+  body: unknown;
+  etag: string | null;
+}
+
+/** A small fetch wrapper per API: auth header, timeout, problem+json mapped to RemoteError. */
+export class ApiClient {
+  private jwt: { token: string; at: number } | null = null;
+
+  constructor(
+    readonly baseUrl: string,
+    private readonly auth: ApiAuth,
+    private readonly timeoutMs: number,
+  ) {}
+
+  url(path: string): string {
+    return `${this.baseUrl.replace(/\/$/, '')}${path}`;
+  }
+
+  async request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+    const method = options.method ?? 'GET';
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      Authorization: await this.authorization(),
+      ...options.headers,
+    };
+    if (options.crs) headers['Accept-Crs'] = 'EPSG:4326';
+    if (options.crs && method !== 'GET') headers['Content-Crs'] = 'EPSG:4326';
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        method,
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
+    } catch (error) {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      throw new RemoteError(
+        timedOut ? 'Het zaaksysteem antwoordt niet op tijd.' : 'Het zaaksysteem is niet bereikbaar.',
+        'transient',
+      );
+    }
+    if (response.status === 304) return { status: 304, body: null, etag: response.headers.get('etag') };
+    const text = await response.text();
+    let body: unknown = null;
+    if (text.length > 0) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new RemoteError(`Onleesbaar antwoord van het zaaksysteem (HTTP ${response.status}).`, 'transient', response.status);
+      }
+    }
+    if (!response.ok) throw this.toError(response, body);
+    return { status: response.status, body, etag: response.headers.get('etag') };
+  }
+
+  private toError(response: Response, body: unknown): RemoteError {
+    const status = response.status;
+    const problem = Problem.safeParse(body);
+    const detail = problem.success ? (problem.data.detail ?? problem.data.title ?? '') : '';
+    const invalidParams = problem.success ? (problem.data.invalidParams ?? []) : [];
+    if (status === 401 || status === 403) this.jwt = null;
+    const transient = status >= 500 || status === 401 || status === 408 || status === 429;
+    const retryAfter = Number(response.headers.get('retry-after'));
+    const fields = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
+    const message =
+      status === 401 || status === 403
+        ? `Het zaaksysteem weigert de toegang (HTTP ${status})${detail ? `: ${detail}` : ''}.`
+        : `Het zaaksysteem meldt een fout (HTTP ${status})${fields ? `: ${fields}` : detail ? `: ${detail}` : ''}.`;
+    return new RemoteError(message, transient ? 'transient' : 'permanent', status, invalidParams, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null);
+  }
+
+  private async authorization(): Promise<string> {
+    if (this.auth.kind === 'token') return `Token ${this.auth.token}`;
+    if (!this.jwt || Date.now() - this.jwt.at > JWT_RENEW_MS) {
+      const iat = Math.floor(Date.now() / 1000);
+      const token = await new SignJWT({
+        client_id: this.auth.clientId,
+        user_id: this.auth.userId,
+        user_representation: this.auth.userRepresentation,
+      })
+        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+        .setIssuer(this.auth.clientId)
+        .setIssuedAt(iat)
+        .sign(new TextEncoder().encode(this.auth.secret));
+      this.jwt = { token, at: Date.now() };
+    }
+    return `Bearer ${this.jwt.token}`;
+  }
+}
+
+const Page = z.object({ count: z.number().optional(), next: z.string().nullable(), results: z.array(z.unknown()) }).loose();
+
+/** Follows `next` until it is null, never by count (counts may be approximate). */
+export async function* pages(
+  client: ApiClient,
+  firstUrl: string,
+  options: RequestOptions = {},
+  maxPages = Number.POSITIVE_INFINITY,
+): AsyncGenerator<unknown[], boolean> {
+  let url: string | null = firstUrl;
+  let read = 0;
+  while (url) {
+    if (read >= maxPages) return false;
+    const response = await client.request(url, options);
+    const page = Page.safeParse(response.body);
+    if (!page.success) throw new RemoteError('Onverwachte lijst van het zaaksysteem (geen results/next).', 'transient');
+    read += 1;
+    yield page.data.results;
+    url = page.data.next;
+  }
+  return true;
+}
+
+/** Collects all pages; `complete` is false when `maxPages` cut it short. */
+export async function collect(
+  client: ApiClient,
+  firstUrl: string,
+  options: RequestOptions = {},
+  maxPages = Number.POSITIVE_INFINITY,
+): Promise<{ items: unknown[]; complete: boolean }> {
+  const items: unknown[] = [];
+  const it = pages(client, firstUrl, options, maxPages);
+  for (;;) {
+    const step = await it.next();
+    if (step.done) return { items, complete: step.value };
+    items.push(...step.value);
+  }
+}

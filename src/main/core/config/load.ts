@@ -1,0 +1,62 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KlantbeeldConfig } from './schema';
+
+export const CONFIG_FILE = 'klantbeeld.config.json';
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads `<dataDir>/klantbeeld.config.json` (written with defaults on first start so a beheerder
+ * finds it), then applies KLANTBEELD_* environment overrides. A broken file stops the start
+ * with a message that names the field; it is never silently replaced.
+ */
+export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): KlantbeeldConfig {
+  const file = join(dataDir, CONFIG_FILE);
+  let raw: unknown = {};
+  if (existsSync(file)) {
+    try {
+      raw = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      throw new ConfigError(`${file} is geen geldige JSON: ${(error as Error).message}`);
+    }
+  } else {
+    writeFileSync(file, `${JSON.stringify(KlantbeeldConfig.parse({}), null, 2)}\n`, { mode: 0o600 });
+  }
+  const merged = applyEnv(raw, env);
+  const parsed = KlantbeeldConfig.safeParse(merged);
+  if (!parsed.success) {
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new ConfigError(`Configuratie ongeldig (${file} of KLANTBEELD_*-variabelen): ${where}`);
+  }
+  return parsed.data;
+}
+
+const ENV_TO_ADAPTER: Record<string, string> = {
+  KLANTBEELD_ZAKEN_URL: 'zakenUrl',
+  KLANTBEELD_CATALOGI_URL: 'catalogiUrl',
+  KLANTBEELD_KLANTINTERACTIES_URL: 'klantinteractiesUrl',
+  KLANTBEELD_ZGW_CLIENT_ID: 'zgwClientId',
+  KLANTBEELD_ZGW_SECRET: 'zgwSecret',
+  KLANTBEELD_KLANTINTERACTIES_TOKEN: 'klantinteractiesToken',
+  KLANTBEELD_ADAPTER_LABEL: 'label',
+  KLANTBEELD_BRONORGANISATIE: 'bronorganisatie',
+};
+
+function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
+  const base = z.record(z.string(), z.unknown()).catch({}).parse(raw);
+  const adapter = { ...z.record(z.string(), z.unknown()).catch({}).parse(base.adapter ?? {}) };
+  if (env.KLANTBEELD_ADAPTER) adapter.kind = env.KLANTBEELD_ADAPTER;
+  for (const [name, field] of Object.entries(ENV_TO_ADAPTER)) {
+    if (env[name]) adapter[field] = env[name];
+  }
+  if (env.KLANTBEELD_DEMO_PORT) adapter.port = Number(env.KLANTBEELD_DEMO_PORT);
+  const out: Record<string, unknown> = { ...base };
+  if (Object.keys(adapter).length > 0) out.adapter = adapter;
+  if (env.KLANTBEELD_USER_ROLES) {
+    const user = z.record(z.string(), z.unknown()).catch({}).parse(base.user ?? {});
+    out.user = { ...KlantbeeldConfig.shape.user.parse(undefined), ...user, roles: env.KLANTBEELD_USER_ROLES.split(',').map((r) => r.trim()) };
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * The configuration file (`klantbeeld.config.json` in the user data folder), documented in
+ * docs/configuration.md. Secrets live here (later in safeStorage) and never reach the renderer.
+ */
+import { z } from 'zod';
+import { Role } from '../../../shared/roles';
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'Verwacht een http(s)-adres.' });
+
+export const ZgwConnection = z.object({
+  kind: z.literal('zgw'),
+  /** Shown to the clerk, e.g. "Open Zaak gemeente Turfbrug". */
+  label: z.string().min(1).default('Zaaksysteem'),
+  zakenUrl: httpUrl,
+  catalogiUrl: httpUrl,
+  klantinteractiesUrl: httpUrl,
+  zgwClientId: z.string().min(1),
+  zgwSecret: z.string().min(1),
+  klantinteractiesToken: z.string().min(1),
+  /** RSIN of the municipality, used as bronorganisatie on new zaken. */
+  bronorganisatie: z.string().regex(/^\d{9}$/).default('002220647'),
+  timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
+  pageSize: z.number().int().min(1).max(500).default(100),
+});
+export type ZgwConnection = z.infer<typeof ZgwConnection>;
+
+export const DemoConnection = z.object({
+  kind: z.literal('demo'),
+  /** Port of the embedded demo zaaksysteem; 0 picks a free one. */
+  port: z.number().int().min(0).max(65535).default(0),
+});
+
+export const KlantbeeldConfig = z.object({
+  adapter: z.discriminatedUnion('kind', [DemoConnection, ZgwConnection]).default({ kind: 'demo', port: 0 }),
+  /** The signed-in user until sign-in arrives (issue 7); user_id/user_representation in ZGW JWTs. */
+  user: z
+    .object({
+      id: z.string().min(1),
+      naam: z.string().min(1),
+      email: z.string().min(3),
+      roles: z.array(Role).min(1),
+    })
+    .default({ id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc'] }),
+  kanalen: z
+    .array(z.string().min(1).max(50))
+    .min(1)
+    .default(['telefoon', 'balie', 'e-mail', 'chat', 'social media', 'brief', 'contactformulier']),
+  sync: z
+    .object({
+      /** Load every partij into the cache at start (fine for the demo and mid-size municipalities). */
+      prefetchPartijen: z.boolean().default(true),
+      /** Seconds between outbox retries when idle, and between partijen refreshes (minutes). */
+      outboxIntervalSeconds: z.number().min(0.05).max(3600).default(2),
+      partijenRefreshMinutes: z.number().min(1).max(10_080).default(60),
+    })
+    .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60 }),
+});
+export type KlantbeeldConfig = z.infer<typeof KlantbeeldConfig>;

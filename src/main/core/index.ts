@@ -1,0 +1,92 @@
+/**
+ * The core: plain Node, no Electron. The same core runs in Electron's utilityProcess, in the
+ * browser host and under vitest. `startCore` wires config → store → adapter → sync → services
+ * → dispatcher.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { UserInfo } from '../../shared/contract';
+import { ZgwAdapter } from './adapters/zgw/adapter';
+import type { Core, CoreOptions } from './api';
+import { loadConfig } from './config/load';
+import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
+import { Dispatcher, type Handlers } from './dispatcher';
+import { startEmbeddedDemo } from './embedded-demo';
+import { EventBus } from './events';
+import { ContactService } from './services/contacts';
+import { CustomerService } from './services/customers';
+import { Store } from './store';
+import { SyncEngine } from './sync/engine';
+import { APP_VERSION } from './version';
+
+export const STORE_FILE = 'klantbeeld.sqlite';
+
+export interface StartedCore extends Core {
+  config: KlantbeeldConfig;
+  /** Base URL of the embedded demo zaaksysteem, when it runs. */
+  demoUrl: string | null;
+  store: Store;
+  sync: SyncEngine;
+}
+
+export async function startCore(options: CoreOptions): Promise<StartedCore> {
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  mkdirSync(options.dataDir, { recursive: true });
+  const config = loadConfig(options.dataDir, options.env ?? process.env);
+  const store = Store.open(join(options.dataDir, STORE_FILE));
+  const events = new EventBus();
+  let connection: ZgwConnection;
+  let demo: Awaited<ReturnType<typeof startEmbeddedDemo>> | null = null;
+  try {
+    if (config.adapter.kind === 'demo') {
+      demo = await startEmbeddedDemo(options.dataDir, config.adapter.port, log);
+      connection = demo.connection;
+    } else {
+      connection = config.adapter;
+    }
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  const user: UserInfo = { id: config.user.id, naam: config.user.naam, roles: config.user.roles };
+  const adapter = new ZgwAdapter(connection, { id: config.user.id, naam: config.user.naam, email: config.user.email }, store.remoteCache);
+  const sync = new SyncEngine(store, adapter, events, {
+    prefetchPartijen: config.sync.prefetchPartijen,
+    outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
+    partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
+    log,
+  });
+  const customers = new CustomerService(store, sync);
+  const contacts = new ContactService(store, config, () => sync.kick());
+
+  const handlers: Handlers = {
+    'app.info': () => ({
+      version: APP_VERSION,
+      user,
+      dataSource: { kind: config.adapter.kind, label: connection.label },
+      kanalen: config.kanalen,
+    }),
+    'customers.search': ({ query, limit }) => customers.search(query, limit),
+    'customers.open': ({ customerId, refresh }) => customers.open(customerId, refresh),
+    'contacts.register': (input) => contacts.register(input),
+    'sync.status': () => sync.status(),
+  };
+  const dispatcher = new Dispatcher(handlers, () => user, log);
+  sync.start();
+
+  return {
+    config,
+    demoUrl: demo?.server.url ?? null,
+    store,
+    sync,
+    dispatch: (operation, input) => dispatcher.dispatch(operation, input),
+    onEvent: (listener) => events.on(listener),
+    async close() {
+      await sync.stop();
+      store.close();
+      await demo?.server.close();
+    },
+  };
+}
+
+export type { Core, CoreOptions } from './api';

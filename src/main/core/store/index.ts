@@ -1,0 +1,38 @@
+import { ContactStore } from './contacts';
+import { CustomerStore } from './customers';
+import { openDatabase, type Db } from './database';
+import { OutboxStore } from './outbox';
+import { RemoteCache } from './remote-cache';
+import { ZaakStore } from './zaken';
+
+/** The local store: one writer connection and a typed module per area. */
+export class Store {
+  readonly customers: CustomerStore;
+  readonly contacts: ContactStore;
+  readonly zaken: ZaakStore;
+  readonly outbox: OutboxStore;
+  readonly remoteCache: RemoteCache;
+
+  constructor(readonly db: Db) {
+    this.customers = new CustomerStore(db);
+    this.contacts = new ContactStore(db);
+    this.zaken = new ZaakStore(db);
+    this.outbox = new OutboxStore(db);
+    this.remoteCache = new RemoteCache(db);
+  }
+
+  static open(file: string): Store {
+    return new Store(openDatabase(file));
+  }
+
+  /** Runs `fn` in one transaction: a domain row and its outbox entry commit together or not at all. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export type { Db };

@@ -1,0 +1,10 @@
+/**
+ * One migration per schema version, applied in order, each in one transaction with
+ * `user_version`. Add a file `NNN-name.ts` exporting `sql` and list it here; never edit a
+ * shipped migration.
+ */
+import * as v1 from './001-initial';
+
+export const migrations: readonly { version: number; sql: string }[] = [{ version: 1, sql: v1.sql }];
+
+export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

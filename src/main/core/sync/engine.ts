@@ -1,0 +1,251 @@
+import type { SyncStatus } from '../../../shared/contract';
+import { RemoteError, type ZaaksysteemAdapter } from '../adapters/types';
+import type { EventBus } from '../events';
+import type { Store } from '../store';
+import type { OutboxEntry } from '../store/outbox';
+import { retryDelayMs } from './backoff';
+import { KlantcontactPayload } from './outbox-payloads';
+
+export interface SyncOptions {
+  prefetchPartijen: boolean;
+  outboxIntervalMs: number;
+  partijenRefreshMs: number;
+  log: (line: string) => void;
+  now?: () => Date;
+}
+
+/**
+ * Pulls into the store and flushes the outbox. Pushes (a future notification relay) and polls
+ * feed the same methods. The zaaksysteem is authoritative: a refresh replaces cached rows, but
+ * never a local write that has not been acknowledged.
+ */
+export class SyncEngine {
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private readonly refreshing = new Map<string, Promise<void>>();
+  private prefetching: Promise<void> | null = null;
+  private lastPrefetchAt = 0;
+  private offlineSince: string | null = null;
+  private lastSyncAt: string | null = null;
+  private message: string | null = null;
+  private stopped = false;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: Store,
+    private readonly adapter: ZaaksysteemAdapter,
+    private readonly events: EventBus,
+    private readonly options: SyncOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await Promise.allSettled([this.flushing, this.prefetching, ...this.refreshing.values()]);
+  }
+
+  /** Something was written: flush soon instead of at the next interval. */
+  kick(): void {
+    if (!this.stopped) this.schedule(0);
+  }
+
+  status(): SyncStatus {
+    const counts = this.store.outbox.counts();
+    const busy = this.flushing !== null || this.prefetching !== null || this.refreshing.size > 0;
+    return {
+      state: this.offlineSince ? 'offline' : busy ? 'syncing' : 'idle',
+      pending: counts.pending,
+      failed: counts.parked,
+      offlineSince: this.offlineSince,
+      lastSyncAt: this.lastSyncAt,
+      message: this.message,
+    };
+  }
+
+  isRefreshing(customerId: string): boolean {
+    return this.refreshing.has(customerId);
+  }
+
+  /** Refreshes one dossier in the background; concurrent requests for the same customer share one. */
+  refreshCustomer(customerId: string): Promise<void> {
+    const running = this.refreshing.get(customerId);
+    if (running) return running;
+    const task = this.doRefresh(customerId).finally(() => {
+      this.refreshing.delete(customerId);
+      this.publishStatus();
+    });
+    this.refreshing.set(customerId, task);
+    this.publishStatus();
+    return task;
+  }
+
+  /** Loads every partij into the cache (search as you type needs them locally). */
+  prefetchCustomers(): Promise<void> {
+    if (this.prefetching) return this.prefetching;
+    this.prefetching = (async () => {
+      try {
+        await this.adapter.listCustomers((records) => {
+          this.store.customers.upsertMany(records, this.now().toISOString());
+        });
+        this.lastPrefetchAt = Date.now();
+        this.reachable();
+      } catch (error) {
+        this.unreachable(error, 'klanten ophalen');
+      }
+    })().finally(() => {
+      this.prefetching = null;
+      this.publishStatus();
+    });
+    this.publishStatus();
+    return this.prefetching;
+  }
+
+  /** Sends every due outbox entry, one at a time (order matters to the clerk's timeline). */
+  flushOutbox(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    this.flushing = (async () => {
+      for (;;) {
+        const due = this.store.outbox.due(this.now().toISOString(), 20);
+        if (due.length === 0 || this.stopped) return;
+        for (const entry of due) {
+          if (!(await this.deliver(entry))) return;
+        }
+      }
+    })().finally(() => {
+      this.flushing = null;
+      this.publishStatus();
+    });
+    this.publishStatus();
+    return this.flushing;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), delayMs);
+    this.timer.unref?.();
+  }
+
+  private async tick(): Promise<void> {
+    this.timer = null;
+    if (this.options.prefetchPartijen && Date.now() - this.lastPrefetchAt > this.options.partijenRefreshMs) {
+      void this.prefetchCustomers();
+    }
+    await this.flushOutbox();
+    if (this.stopped) return;
+    const nextDue = this.store.outbox.nextDueAt();
+    const untilDue = nextDue ? new Date(nextDue).getTime() - this.now().getTime() : Number.POSITIVE_INFINITY;
+    this.schedule(Math.max(50, Math.min(this.options.outboxIntervalMs, untilDue)));
+  }
+
+  /** Returns false when the zaaksysteem is unreachable: stop this round, retry later. */
+  private async deliver(entry: OutboxEntry): Promise<boolean> {
+    if (entry.kind !== 'klantcontact') {
+      this.store.outbox.park(entry.id, `Onbekende soort uitgaand bericht: ${entry.kind}`);
+      return true;
+    }
+    const payload = KlantcontactPayload.safeParse(entry.payload);
+    const customer = payload.success ? this.store.customers.get(payload.data.customerId) : undefined;
+    if (!payload.success || !customer) {
+      this.park(entry, payload.success ? payload.data : null, 'Het contact verwijst naar een klant die niet meer in de cache staat.');
+      return true;
+    }
+    const contact = payload.data;
+    try {
+      const steps = { ...entry.steps };
+      const result = await this.adapter.pushContact(
+        {
+          idempotencyKey: entry.idempotencyKey,
+          customer: { sourceUrl: customer.sourceUrl, bsn: customer.bsn, kvkNummer: customer.kvkNummer },
+          kanaal: contact.kanaal,
+          onderwerp: contact.onderwerp,
+          inhoud: contact.inhoud,
+          plaatsgevondenOp: contact.plaatsgevondenOp,
+          medewerker: contact.medewerker,
+        },
+        {
+          done: steps,
+          record: (step, value) => {
+            steps[step] = value;
+            this.store.outbox.recordStep(entry.id, step, value);
+          },
+        },
+      );
+      this.store.transaction(() => {
+        this.store.outbox.markDone(entry.id, this.now().toISOString());
+        this.store.contacts.setSyncState(contact.contactId, 'sent', null, result.sourceUrl);
+      });
+      this.reachable();
+      this.events.emit('contact.synced', { customerId: contact.customerId, contactId: contact.contactId, syncState: 'sent', syncError: null });
+      return true;
+    } catch (error) {
+      if (error instanceof RemoteError && error.kind === 'transient') {
+        const delay = error.retryAfterMs ?? retryDelayMs(entry.attempts);
+        this.store.outbox.scheduleRetry(entry.id, new Date(this.now().getTime() + delay).toISOString(), error.message);
+        if (error.status === null) this.unreachable(error, 'verzenden');
+        return false;
+      }
+      this.park(entry, contact, error instanceof Error ? error.message : String(error));
+      return true;
+    }
+  }
+
+  private park(entry: OutboxEntry, contact: { contactId: string; customerId: string } | null, reason: string): void {
+    this.options.log(`sync: outbox entry ${entry.id} (${entry.kind}) parked: ${reason}`);
+    this.store.transaction(() => {
+      this.store.outbox.park(entry.id, reason);
+      if (contact) this.store.contacts.setSyncState(contact.contactId, 'failed', reason);
+    });
+    if (contact) {
+      this.events.emit('contact.synced', { customerId: contact.customerId, contactId: contact.contactId, syncState: 'failed', syncError: reason });
+    }
+  }
+
+  private async doRefresh(customerId: string): Promise<void> {
+    const customer = this.store.customers.get(customerId);
+    if (!customer) return;
+    const at = () => this.now().toISOString();
+    try {
+      const dossier = await this.adapter.fetchDossier({ sourceUrl: customer.sourceUrl, bsn: customer.bsn, kvkNummer: customer.kvkNummer });
+      this.store.transaction(() => {
+        this.store.contacts.replaceRemote(customerId, dossier.contacts, at(), dossier.complete);
+        this.store.zaken.replace(customerId, dossier.zaken, at(), dossier.complete);
+        this.store.customers.markRefreshed(customerId, at());
+      });
+      this.reachable();
+      this.events.emit('customer.refreshed', { customerId, at: at(), ok: true, message: null });
+    } catch (error) {
+      this.unreachable(error, 'klantbeeld verversen');
+      this.events.emit('customer.refreshed', { customerId, at: at(), ok: false, message: (error as Error).message });
+    }
+  }
+
+  private reachable(): void {
+    this.lastSyncAt = this.now().toISOString();
+    if (this.offlineSince || this.message) {
+      this.offlineSince = null;
+      this.message = null;
+    }
+    this.publishStatus();
+  }
+
+  private unreachable(error: unknown, what: string): void {
+    const message = error instanceof Error ? error.message : String(error);
+    const network = error instanceof RemoteError && error.status === null;
+    if (network && !this.offlineSince) this.offlineSince = this.now().toISOString();
+    this.message = `${what}: ${message}`;
+    this.options.log(`sync: ${what} failed: ${message}`);
+    this.publishStatus();
+  }
+
+  private publishStatus(): void {
+    this.events.emit('sync.status', this.status());
+  }
+}

@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { ErrorCode } from '../../shared/contract';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transport';
+import type { Core } from '../core/api';
+import { contractListing } from './contract-listing';
+import { allowedHosts, checkRequest } from './guards';
+
+export const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+const STATUS_OF: Record<ErrorCode, number> = {
+  invalid_input: 400,
+  unknown_operation: 404,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unavailable: 503,
+  internal: 500,
+};
+
+export interface HostOptions {
+  core: Core;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+export interface RunningHost {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The browser host: the same core behind POST /api/<operation> and SSE /events, on loopback only. */
+export async function startHost(options: HostOptions): Promise<RunningHost> {
+  const secret = randomBytes(32).toString('base64url');
+  const app: FastifyInstance = Fastify({ bodyLimit: 256 * 1024, logger: false, forceCloseConnections: true });
+  let hosts = new Set<string>();
+  const indexHtml = readFileSync(join(options.rendererDir, 'index.html'), 'utf8').replace(
+    '</head>',
+    `<meta name="klantbeeld-secret" content="${secret}"></head>`,
+  );
+
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('Cross-Origin-Resource-Policy', 'same-origin');
+  });
+
+  // Built assets; index.html is only ever served with the secret injected, by the routes below.
+  await app.register(fastifyStatic, {
+    root: options.rendererDir,
+    index: false,
+    prefix: '/',
+    allowedPath: (pathName) => pathName !== '/index.html',
+  });
+
+  const sendIndex = (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+    if (!checkRequest(request, reply, hosts, secret, false)) return reply;
+    return reply.header('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
+  };
+  app.get('/', sendIndex);
+  app.get('/index.html', sendIndex);
+
+  app.get('/api', async (request, reply) => {
+    if (!checkRequest(request, reply, hosts, secret, false)) return reply;
+    return contractListing();
+  });
+
+  app.post<{ Params: { operation: string } }>(`${HTTP_API_PREFIX}:operation`, async (request, reply) => {
+    if (!checkRequest(request, reply, hosts, secret, true)) return reply;
+    const result = await options.core.dispatch(request.params.operation, request.body ?? {});
+    reply.header('Cache-Control', 'no-store');
+    return reply.code(result.ok ? 200 : STATUS_OF[result.error.code]).send(result);
+  });
+
+  app.get(HTTP_EVENTS_PATH, (request, reply) => {
+    if (!checkRequest(request, reply, hosts, secret, true)) return reply;
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.write(': verbonden\n\n');
+    const unsubscribe = options.core.onEvent((name, payload) => {
+      res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const heartbeat = setInterval(() => res.write(': hartslag\n\n'), 15_000);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+    });
+  });
+
+  // JSON only: anything else is refused before it reaches the core.
+  app.addContentTypeParser('*', (_request, _payload, done) => {
+    const error = Object.assign(new Error('Alleen JSON wordt geaccepteerd.'), { statusCode: 415 });
+    done(error, undefined);
+  });
+  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) options.log?.(`host: ${error.message}`);
+    void reply.code(status).send({ ok: false, error: { code: status === 500 ? 'internal' : 'invalid_input', message: status === 500 ? 'Er ging intern iets mis.' : error.message } });
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'Niet gevonden.' } });
+  });
+
+  await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  hosts = allowedHosts(port);
+  return { url: `http://127.0.0.1:${port}/`, close: () => app.close() };
+}
