@@ -3,7 +3,7 @@ import { defineConfig } from 'electron-vite';
 import vue from '@vitejs/plugin-vue';
 import pkg from './package.json' with { type: 'json' };
 
-const alias = { '@shared': resolve(__dirname, 'src/shared') };
+const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 
 export default defineConfig({
   main: {
@@ -13,11 +13,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           // Electron main process: window, lifecycle, IPC binding.
-          index: resolve(__dirname, 'src/main/index.ts'),
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
           // The core, run off the Electron main thread in a utilityProcess.
-          'core-process': resolve(__dirname, 'src/main/core-process.ts'),
+          'core-process': resolve(import.meta.dirname, 'src/main/core-process.ts'),
           // The browser host: the same core behind HTTP, for browsers, tests and machines without Electron.
-          host: resolve(__dirname, 'src/main/host/cli.ts'),
+          host: resolve(import.meta.dirname, 'src/main/host/cli.ts'),
         },
       },
     },
@@ -29,7 +29,7 @@ export default defineConfig({
       externalizeDeps: false,
       isolatedEntries: true,
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/preload/index.ts') },
+        input: { index: resolve(import.meta.dirname, 'src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
     },
@@ -38,7 +38,7 @@ export default defineConfig({
     resolve: { alias },
     plugins: [vue()],
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } },
     },
   },
 });

@@ -17,6 +17,7 @@ export class ContactService {
     private readonly store: Store,
     private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'>,
     private readonly kick: () => void,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** The contact and its outbox entry in one transaction: shown at once, sent when possible. */
@@ -30,7 +31,7 @@ export class ContactService {
       throw new ServiceError('not_found', 'Deze klant staat niet (meer) in Klantbeeld.');
     }
     const { user } = this.config;
-    const plaatsgevondenOp = new Date().toISOString();
+    const plaatsgevondenOp = this.now().toISOString();
     const contact = this.store.transaction(() => {
       const item = this.store.contacts.addLocal({ ...input, plaatsgevondenOp, medewerker: user.naam });
       const payload: KlantcontactPayload = {

@@ -1,0 +1,139 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NewerDatabaseError, openDatabase, schemaVersion } from '../../../src/main/core/store/database';
+import { LATEST_VERSION } from '../../../src/main/core/store/migrations';
+import { Store } from '../../../src/main/core/store';
+import { nameQuery } from '../../../src/main/core/store/customers';
+import { person } from '../../support/records';
+import { tempDir } from '../../support/tmp';
+
+let dir: ReturnType<typeof tempDir>;
+let store: Store;
+beforeEach(() => {
+  dir = tempDir();
+  store = Store.open(join(dir.path, 'kb.sqlite'));
+});
+afterEach(() => {
+  store.close();
+  dir.remove();
+});
+
+describe('opening the store', () => {
+  it('uses WAL, synchronous NORMAL, foreign keys and the latest schema version', () => {
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(schemaVersion(store.db)).toBe(LATEST_VERSION);
+  });
+
+  it('makes every table STRICT', () => {
+    const tables = store.db
+      .prepare<[], { name: string; strict: number }>("SELECT name, strict FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%'")
+      .all();
+    expect(tables.length).toBeGreaterThan(4);
+    for (const table of tables) expect(table, table.name).toMatchObject({ strict: 1 });
+  });
+
+  it('reopens an existing database without migrating twice', () => {
+    store.customers.upsert(person(), new Date().toISOString());
+    store.close();
+    store = Store.open(join(dir.path, 'kb.sqlite'));
+    expect(store.customers.search('Burger', 5)).toHaveLength(1);
+  });
+
+  it('refuses a database from a newer app version, with a clear message, and leaves it untouched', () => {
+    const file = join(dir.path, 'newer.sqlite');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(file)).toThrow(/nieuwere versie van Klantbeeld/);
+    const again = new Database(file);
+    expect(again.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1);
+    again.close();
+  });
+});
+
+describe('customer search', () => {
+  beforeEach(() => {
+    const now = new Date().toISOString();
+    store.customers.upsertMany(
+      [
+        person(),
+        person({ naam: 'Anna Burgers', bsn: '999990019', adres: 'Veenweg 3, 9999 AB Turfbrug' }),
+        person({ naam: 'Jeroen van der Coördinator', bsn: '999990020' }),
+        person({ soort: 'organisatie', naam: 'Bakkerij De Turf B.V.', bsn: null, kvkNummer: '12345678' }),
+      ],
+      now,
+    );
+  });
+
+  it('finds by name prefix as you type, best match first', () => {
+    expect(store.customers.search('Bur', 10).map((c) => c.naam)).toEqual(expect.arrayContaining(['Bert Burger', 'Anna Burgers']));
+    expect(store.customers.search('bert bur', 10).map((c) => c.naam)).toEqual(['Bert Burger']);
+  });
+
+  it('folds diacritics', () => {
+    expect(store.customers.search('coordinator', 10).map((c) => c.naam)).toEqual(['Jeroen van der Coördinator']);
+  });
+
+  it('finds by exact BSN and by KvK-nummer, and masks the BSN in results', () => {
+    const [bert] = store.customers.search('999993653', 10);
+    expect(bert?.naam).toBe('Bert Burger');
+    expect(bert?.bsnMasked).toBe('*****3653');
+    expect(JSON.stringify(bert)).not.toContain('999993653');
+    expect(store.customers.search('1234 5678', 10).map((c) => c.naam)).toEqual(['Bakkerij De Turf B.V.']);
+  });
+
+  it('treats FTS syntax and quotes as plain words', () => {
+    for (const hostile of ['"', 'AND', 'NEAR(a b)', 'bur*', '-bert', "o'brien", '()', '😀', 'a OR b']) {
+      expect(() => store.customers.search(hostile, 10)).not.toThrow();
+    }
+    expect(nameQuery('"bert" OR (burger)')).toBe('"bert"* "OR"* "burger"*');
+    expect(nameQuery('  ')).toBeNull();
+  });
+
+  it('keeps the local id stable when a customer is refreshed', () => {
+    const record = person({ sourceUrl: 'http://zs.test/partijen/stable' });
+    const first = store.customers.upsert(record, new Date().toISOString());
+    const second = store.customers.upsert({ ...record, naam: 'Bert Burger-de Vries' }, new Date().toISOString());
+    expect(second).toBe(first);
+    expect(store.customers.search('de vries', 10).map((c) => c.id)).toEqual([first]);
+  });
+});
+
+describe('query plans of the hot queries use an index', () => {
+  const plan = (sql: string, ...params: unknown[]) =>
+    store.db
+      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((r) => (r as { detail: string }).detail)
+      .join(' | ');
+
+  it('customer by BSN', () => {
+    expect(plan('SELECT id FROM customers WHERE bsn = ?', '999993653')).toMatch(/USING INDEX customers_bsn/);
+  });
+  it('customer by KvK', () => {
+    expect(plan('SELECT id FROM customers WHERE kvk_nummer = ?', '12345678')).toMatch(/USING INDEX customers_kvk/);
+  });
+  it('customer by name (FTS)', () => {
+    expect(plan('SELECT rowid FROM customers_fts WHERE customers_fts MATCH ?', '"bur"*')).toMatch(/VIRTUAL TABLE INDEX/);
+  });
+  it('timeline of a customer', () => {
+    expect(plan('SELECT * FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT 200', 'x')).toMatch(
+      /USING INDEX contacts_customer_time/,
+    );
+    expect(plan('SELECT * FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT 200', 'x')).not.toMatch(/TEMP B-TREE/);
+  });
+  it('zaken of a customer', () => {
+    const detail = plan('SELECT * FROM zaken WHERE customer_id = ? ORDER BY startdatum DESC LIMIT 200', 'x');
+    expect(detail).toMatch(/USING INDEX zaken_customer_start/);
+    expect(detail).not.toMatch(/TEMP B-TREE/);
+  });
+  it('due outbox entries', () => {
+    expect(plan("SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT 20", 'x')).toMatch(
+      /USING INDEX outbox_due/,
+    );
+  });
+});
