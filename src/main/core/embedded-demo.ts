@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../demo';
+import type { DemoServer } from '../../demo';
 import type { ZgwConnection } from './config/schema';
 
 /** Starts the embedded demo zaaksysteem (Turfbrug) and returns how to connect to it. */
@@ -8,6 +8,8 @@ export async function startEmbeddedDemo(
   port: number,
   log: (line: string) => void,
 ): Promise<{ server: DemoServer; connection: ZgwConnection }> {
+  // Loaded only when the demo is configured: a real deployment never loads the seed generator.
+  const { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer } = await import('../../demo');
   const server = await startDemoServer({ dbPath: join(dataDir, 'demo-zaaksysteem.sqlite'), port, log });
   return {
     server,

@@ -103,6 +103,7 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   });
 
   // JSON only: anything else is refused before it reaches the core.
+  app.removeContentTypeParser(['text/plain']);
   app.addContentTypeParser('*', (_request, _payload, done) => {
     const error = Object.assign(new Error('Alleen JSON wordt geaccepteerd.'), { statusCode: 415 });
     done(error, undefined);

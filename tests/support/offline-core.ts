@@ -1,0 +1,29 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCore, type StartedCore } from '../../src/main/core';
+
+/**
+ * A real core (real SQLite, real dispatcher and services) configured against a zaaksysteem
+ * that is not there: everything cached works, writes queue. Enough for transport tests.
+ */
+export async function startOfflineCore(dataDir: string, roles = 'kcc'): Promise<StartedCore> {
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    join(dataDir, 'klantbeeld.config.json'),
+    JSON.stringify({
+      adapter: {
+        kind: 'zgw',
+        label: 'Onbereikbaar testsysteem',
+        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
+        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
+        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
+        zgwClientId: 'test',
+        zgwSecret: 'test-secret',
+        klantinteractiesToken: 'test-token',
+        timeoutMs: 500,
+      },
+      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
+    }),
+  );
+  return startCore({ dataDir, env: { KLANTBEELD_USER_ROLES: roles }, log: () => {} });
+}
