@@ -1,0 +1,46 @@
+/**
+ * `npm run bench` (full: 100k persons / 1M klantcontacten / 300k zaken) or
+ * `npm run bench -- --quick` (small set, for everyday use). Data sets are built once and
+ * cached in .cache/bench. Results: printed table, bench-results/latest.json, and a ratio to
+ * bench-results/baseline.json (or --baseline FILE) where present.
+ */
+import { cpus, totalmem } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { BenchReport, readBaseline } from './harness';
+import { localStore, SIZES } from './fixtures/local-store';
+import { coreReads } from './suites/core-reads';
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    baseline: { type: 'string', default: 'bench-results/baseline.json' },
+    out: { type: 'string', default: 'bench-results/latest.json' },
+  },
+});
+
+async function main(): Promise<void> {
+  const root = resolve(import.meta.dirname, '../..');
+  const size = values.quick ? SIZES.quick : SIZES.full;
+  const log = (line: string) => process.stdout.write(`${line}\n`);
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
+  log(`Klantbeeld bench (${values.quick ? 'quick' : 'full'}): ${size.label}\n${machine}`);
+  const storeFile = localStore(join(root, '.cache/bench'), size, log);
+  const workDir = mkdtempSync(join(root, '.cache/bench/run-'));
+  const report = new BenchReport();
+  try {
+    await coreReads(report, storeFile, size, workDir);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  const baseline = readBaseline(resolve(root, values.baseline));
+  log(`\n${report.table(baseline)}\n`);
+  report.write(resolve(root, values.out), { date: new Date().toISOString(), mode: values.quick ? 'quick' : 'full', machine });
+  log(`Figures written to ${values.out}`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
