@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { Role } from '../roles';
 
+// Control characters are exactly what this pattern is meant to find.
+// eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Free text typed by a clerk: no control characters (newlines and tabs are fine). */

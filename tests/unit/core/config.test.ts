@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONFIG_FILE, ConfigError, loadConfig } from '../../../src/main/core/config/load';
+import { tempDir } from '../../support/tmp';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.remove());
+
+const zgw = {
+  kind: 'zgw',
+  zakenUrl: 'https://openzaak.example.nl/zaken/api/v1',
+  catalogiUrl: 'https://openzaak.example.nl/catalogi/api/v1',
+  klantinteractiesUrl: 'https://openklant.example.nl/klantinteracties/api/v1',
+  zgwClientId: 'klantbeeld',
+  zgwSecret: 's3cret',
+  klantinteractiesToken: 'tok',
+};
+
+describe('configuration', () => {
+  it('defaults to the embedded demo and writes a documented default file on first start', () => {
+    const config = loadConfig(dir.path, {});
+    expect(config.adapter).toEqual({ kind: 'demo', port: 0 });
+    expect(config.kanalen).toContain('telefoon');
+    const written = JSON.parse(readFileSync(join(dir.path, CONFIG_FILE), 'utf8')) as { adapter: { kind: string } };
+    expect(written.adapter.kind).toBe('demo');
+  });
+
+  it('reads a real zaaksysteem from the file, with defaults for the rest', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: zgw }));
+    const config = loadConfig(dir.path, {});
+    expect(config.adapter).toMatchObject({ ...zgw, pageSize: 100, timeoutMs: 15_000, bronorganisatie: '002220647' });
+  });
+
+  it('lets KLANTBEELD_* variables override the file', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: zgw }));
+    const config = loadConfig(dir.path, {
+      KLANTBEELD_ZAKEN_URL: 'https://other.example.nl/zaken/api/v1',
+      KLANTBEELD_KLANTINTERACTIES_TOKEN: 'other',
+      KLANTBEELD_USER_ROLES: 'teamleider, kcc',
+    });
+    expect(config.adapter).toMatchObject({ zakenUrl: 'https://other.example.nl/zaken/api/v1', klantinteractiesToken: 'other' });
+    expect(config.user.roles).toEqual(['teamleider', 'kcc']);
+  });
+
+  it('switches to a real zaaksysteem by environment alone', () => {
+    const env = Object.fromEntries(
+      Object.entries({ KLANTBEELD_ADAPTER: 'zgw', KLANTBEELD_ZAKEN_URL: zgw.zakenUrl, KLANTBEELD_CATALOGI_URL: zgw.catalogiUrl, KLANTBEELD_KLANTINTERACTIES_URL: zgw.klantinteractiesUrl, KLANTBEELD_ZGW_CLIENT_ID: 'c', KLANTBEELD_ZGW_SECRET: 's', KLANTBEELD_KLANTINTERACTIES_TOKEN: 't' }),
+    );
+    expect(loadConfig(dir.path, env).adapter.kind).toBe('zgw');
+  });
+
+  it('names the broken field and never replaces a broken file', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: { ...zgw, zakenUrl: 'ftp://nope' } }));
+    expect(() => loadConfig(dir.path, {})).toThrow(ConfigError);
+    expect(() => loadConfig(dir.path, {})).toThrow(/adapter\.zakenUrl/);
+    writeFileSync(join(dir.path, CONFIG_FILE), '{ kapot');
+    expect(() => loadConfig(dir.path, {})).toThrow(/geen geldige JSON/);
+    expect(readFileSync(join(dir.path, CONFIG_FILE), 'utf8')).toBe('{ kapot');
+  });
+
+  it('refuses unknown roles', () => {
+    expect(() => loadConfig(dir.path, { KLANTBEELD_USER_ROLES: 'admin' })).toThrow(/user\.roles/);
+  });
+});
