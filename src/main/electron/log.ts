@@ -1,0 +1,6 @@
+/** One log line for the application log. Callers never pass personal data (no BSN, names, phone numbers). */
+export type Log = (line: string) => void;
+
+export function createLog(scope: string): Log {
+  return (line) => console.error(`[klantbeeld:${scope}] ${line}`);
+}
