@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeEvent } from './fake-electron';
+import { IPC_CALL_CHANNEL } from '../../../src/shared/contract/transport';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const logged = () => vi.mocked(console.error).mock.calls.flat().join('\n');
+
+type FakeElectron = typeof import('./fake-electron');
+let app: FakeElectron['app'];
+let BrowserWindow: FakeElectron['BrowserWindow'];
+let ipcMain: FakeElectron['ipcMain'];
+let Menu: FakeElectron['Menu'];
+let session: FakeElectron['session'];
+let utilityProcess: FakeElectron['utilityProcess'];
+
+/** Runs src/main/index.ts afresh, as Electron would at startup, against the fake it imports. */
+async function launch({ gotLock = true } = {}) {
+  vi.resetModules();
+  const electron = (await import('electron')) as unknown as FakeElectron;
+  electron.resetFakeElectron();
+  ({ app, BrowserWindow, ipcMain, Menu, session, utilityProcess } = electron);
+  app.gotLock = gotLock;
+  await import('../../../src/main/index');
+  await app.ready;
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+describe('the app lifecycle', () => {
+  it('names the app, sandboxes every renderer and registers klantbeeld://', async () => {
+    await launch();
+    expect(app.setName).toHaveBeenCalledWith('Klantbeeld');
+    expect(app.enableSandbox).toHaveBeenCalled();
+    expect(app.setAsDefaultProtocolClient).toHaveBeenCalledWith('klantbeeld', ...(process.defaultApp ? [expect.any(String), expect.any(Array)] : []));
+  });
+
+  it('quits at once when another Klantbeeld already runs', async () => {
+    await launch({ gotLock: false });
+    expect(app.quit).toHaveBeenCalled();
+    expect(BrowserWindow.all).toHaveLength(0);
+    expect(utilityProcess.fork).not.toHaveBeenCalled();
+  });
+
+  it('when ready: starts the core in userData, binds IPC, installs CSP, guards and menu, opens one window', async () => {
+    await launch();
+    expect(utilityProcess.fork).toHaveBeenCalledExactlyOnceWith(
+      expect.stringMatching(/core-process\.js$/),
+      [`--data-dir=${app.getPath('userData')}`],
+      expect.objectContaining({ serviceName: 'Klantbeeld core' }),
+    );
+    expect(app.getPath).toHaveBeenCalledWith('userData');
+    expect([...ipcMain.handlers.keys()]).toEqual([IPC_CALL_CHANNEL]);
+    expect(session.defaultSession.headersListener).not.toBeNull();
+    expect(session.defaultSession.permissionRequestHandler).not.toBeNull();
+    expect(Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(app.listenerCount('web-contents-created')).toBe(1);
+    expect(BrowserWindow.all).toHaveLength(1);
+    const [window] = BrowserWindow.all;
+    expect(window!.options).toMatchObject({ title: 'Klantbeeld', webPreferences: { sandbox: true, contextIsolation: true } });
+    expect(window!.loadFile).toHaveBeenCalledWith(expect.stringMatching(/renderer[\\/]index\.html$/));
+  });
+
+  it('a second start focuses the existing window; its link is validated and logged without the number', async () => {
+    await launch();
+    const [window] = BrowserWindow.all;
+    window!.minimized = true;
+    app.emit('second-instance', fakeEvent(), ['/opt/Klantbeeld/klantbeeld', 'klantbeeld://bel?nummer=0612345678'], '/');
+    expect(window!.minimized).toBe(false);
+    expect(window!.focused).toBe(true);
+    expect(logged()).toMatch(/klantbeeld:\/\/bel link/);
+    expect(logged()).not.toContain('0612345678');
+  });
+
+  it('on quit, shuts the core down first, then quits', async () => {
+    await launch();
+    const [core] = utilityProcess.forked;
+    const quitting = fakeEvent();
+    app.emit('before-quit', quitting);
+    expect(quitting.defaultPrevented).toBe(true);
+    expect(core!.posted.at(-1)).toEqual({ type: 'shutdown' });
+    expect(app.quit).not.toHaveBeenCalled();
+    core!.emit('exit', 0);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(app.quit).toHaveBeenCalledOnce();
+    const again = fakeEvent();
+    app.emit('before-quit', again);
+    expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('quits when the window is closed', async () => {
+    await launch();
+    app.emit('window-all-closed');
+    expect(app.quit).toHaveBeenCalled();
+  });
+});
