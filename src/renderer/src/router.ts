@@ -1,0 +1,22 @@
+import { createRouter, createWebHashHistory } from 'vue-router';
+import CallbacksView from './views/CallbacksView.vue';
+import CustomerView from './views/CustomerView.vue';
+import HomeView from './views/HomeView.vue';
+
+/** Hash history: works the same from file:// (Electron) and from the browser host. No BSN in a URL, ever. */
+export const router = createRouter({
+  history: createWebHashHistory(),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    { path: '/klant/:id', name: 'klant', component: CustomerView, props: true },
+    { path: '/terugbelverzoeken', name: 'terugbelverzoeken', component: CallbacksView },
+    { path: '/:pathMatch(.*)*', redirect: '/' },
+  ],
+});
+
+/** After navigating by link, move focus to the new view's heading (not on the first load). */
+router.afterEach(async (to, from, failure) => {
+  if (failure || from.matched.length === 0 || to.name === 'klant') return;
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  document.querySelector<HTMLElement>('main h1')?.focus();
+});
