@@ -17,6 +17,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** Directives a browser honours only in a header; a <meta> policy leaves them out. */
+export const HEADER_ONLY_DIRECTIVES = ['frame-ancestors', 'report-uri', 'sandbox'] as const;
+
 /** In `electron-vite dev` the page and its hot-reload socket come from the vite dev server. */
 export function contentSecurityPolicy(devServerOrigin: string | null): string {
   if (!devServerOrigin) return CONTENT_SECURITY_POLICY;
