@@ -25,6 +25,8 @@ export const useCustomerStore = defineStore('customer', () => {
   const earlySync = new Map<string, SyncUpdate>();
   let inFlight = 0;
   let reloadAfterFlight = false;
+  /** Counts `customer.refreshed` for the open customer: one that beats the open's reply ends the spinner. */
+  let refreshEvents = 0;
   let started = false;
 
   const current = computed(() => (picture.value.state === 'success' ? picture.value.data : null));
@@ -39,11 +41,12 @@ export const useCustomerStore = defineStore('customer', () => {
 
   async function fetchPicture(id: string, refresh: boolean): Promise<void> {
     inFlight++;
+    const eventsBefore = refreshEvents;
     try {
       const data = await client.customers.open({ customerId: id, refresh });
       if (customerId.value !== id) return;
       picture.value = success({ ...data, contacts: data.contacts.map(withEarlySync) });
-      if (refresh) refreshing.value = data.refreshing;
+      if (refresh) refreshing.value = data.refreshing && refreshEvents === eventsBefore;
     } catch (error) {
       if (customerId.value !== id) return;
       const message = messageOf(error, 'Het klantbeeld kon niet worden geladen.');
@@ -91,6 +94,7 @@ export const useCustomerStore = defineStore('customer', () => {
 
   function onRefreshed(payload: EventPayload<'customer.refreshed'>): void {
     if (payload.customerId !== customerId.value) return;
+    refreshEvents++;
     refreshing.value = false;
     refreshError.value = payload.ok ? null : (payload.message ?? 'Bijwerken is mislukt.');
     void reload();

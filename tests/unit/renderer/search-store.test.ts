@@ -1,0 +1,67 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { KlantbeeldError } from '../../../src/shared/contract/errors';
+import { createFakeApi, deferred } from './fake-client';
+
+const api = createFakeApi();
+vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState }));
+const { useSearchStore, SEARCH_DEBOUNCE_MS } = await import('../../../src/renderer/src/stores/search');
+
+const bert = { id: '6f1c1b2e-0000-4000-8000-00000000000a', soort: 'persoon', naam: 'Bert Burger', bsnMasked: '*****3653', kvkNummer: null, adres: 'Turfmarkt 12' };
+
+beforeEach(() => {
+  setActivePinia(createPinia());
+  api.reset();
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe('search store', () => {
+  it('debounces: one call for a burst of typing, after the pause', async () => {
+    api.client.customers.search.mockResolvedValue({ results: [bert] });
+    const store = useSearchStore();
+    for (const text of ['Bu', 'Bur', 'Burg', 'Burger']) store.setQuery(text);
+    expect(store.results.state).toBe('loading');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS - 1);
+    expect(api.client.customers.search).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.client.customers.search).toHaveBeenCalledTimes(1);
+    expect(api.client.customers.search).toHaveBeenCalledWith({ query: 'Burger', limit: 20 });
+    expect(store.results).toEqual({ state: 'success', data: [bert] });
+  });
+
+  it('tells "no results" apart from "loading" and from an error', async () => {
+    const store = useSearchStore();
+    api.client.customers.search.mockResolvedValueOnce({ results: [] });
+    store.setQuery('Xyzzy');
+    expect(store.results.state).toBe('loading');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+
+    api.client.customers.search.mockRejectedValueOnce(new KlantbeeldError({ code: 'unavailable', message: 'Zoeken kan nu niet.' }));
+    store.setQuery('Xyzzy2');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.results).toEqual({ state: 'error', message: 'Zoeken kan nu niet.' });
+  });
+
+  it('does not search for fewer than 2 characters', async () => {
+    const store = useSearchStore();
+    store.setQuery(' B ');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS * 2);
+    expect(api.client.customers.search).not.toHaveBeenCalled();
+    expect(store.results.state).toBe('idle');
+  });
+
+  it('never lets a slow, older answer overwrite a newer one', async () => {
+    const store = useSearchStore();
+    const slow = deferred<{ results: (typeof bert)[] }>();
+    api.client.customers.search.mockReturnValueOnce(slow.promise).mockResolvedValueOnce({ results: [] });
+    store.setQuery('Bert');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    store.setQuery('Bertje');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    slow.resolve({ results: [bert] });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+  });
+});
