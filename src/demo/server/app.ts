@@ -1,0 +1,38 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Db } from '../db/open';
+import { registerCatalogi } from '../api/catalogi';
+import { registerKlantinteracties } from '../api/klantinteracties';
+import { registerZakenApi, zgwAuthHook } from '../api/zaken';
+import { verifyToken } from './auth';
+import { API } from './context';
+import { installErrorHandling } from './http';
+
+export interface Credentials { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string }
+
+/** Builds the Fastify app with the three APIs, each as an encapsulated plugin with its own auth and errors. */
+export function buildApp(db: Db, credentials: Credentials, log?: (line: string) => void): FastifyInstance {
+  const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
+  const secrets = new Map([[credentials.zgwClientId, credentials.zgwSecret]]);
+  const tokens = new Set([credentials.klantinteractiesToken]);
+
+  app.register(async (z) => {
+    installErrorHandling(z, API.zaken, log);
+    zgwAuthHook(z, secrets);
+    registerZakenApi(z, { db, api: API.zaken, log });
+  }, { prefix: API.zaken.prefix });
+
+  app.register(async (c) => {
+    installErrorHandling(c, API.catalogi, log);
+    zgwAuthHook(c, secrets);
+    registerCatalogi(c, { db, api: API.catalogi, log });
+  }, { prefix: API.catalogi.prefix });
+
+  app.register(async (k) => {
+    installErrorHandling(k, API.klantinteracties, log);
+    k.addHook('onRequest', async (req) => verifyToken(req, tokens));
+    registerKlantinteracties(k, { db, api: API.klantinteracties, log });
+  }, { prefix: API.klantinteracties.prefix });
+
+  app.setNotFoundHandler((_req, reply) => reply.code(404).type('application/json').send(JSON.stringify({ detail: 'Niet gevonden.' })));
+  return app;
+}
