@@ -4,7 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import { vi } from 'vitest';
+import { vi, type Mock } from 'vitest';
 
 /** What the code under test registers (any signature), and how tests call it back. */
 type Handler = (...args: never[]) => unknown;
@@ -75,10 +75,10 @@ class FakeApp extends EventEmitter {
   ready = Promise.resolve();
   getPath = vi.fn((name: string) => `/home/balie/.config/Klantbeeld-${name}`);
   setName = vi.fn((name: string) => void (this.name = name));
-  enableSandbox = vi.fn();
+  enableSandbox: Mock<() => void> = vi.fn();
   requestSingleInstanceLock = vi.fn(() => this.gotLock);
   setAsDefaultProtocolClient = vi.fn(() => true);
-  quit = vi.fn();
+  quit: Mock<() => void> = vi.fn();
   whenReady() { return this.ready; }
 }
 export const app = new FakeApp();
