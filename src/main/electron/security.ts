@@ -3,7 +3,7 @@
  * attach no webviews and get no browser permissions. Installed once, before any window exists.
  */
 import { app, type Session, type WebContents } from 'electron';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from '../../shared/csp';
 import type { Log } from './log';
 import { isOwnPageUrl, type OwnPage } from './paths';
 

@@ -4,14 +4,12 @@ import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { ErrorCode } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transport';
 import type { Core } from '../core/api';
 import { contractListing } from './contract-listing';
 import { allowedHosts, checkRequest } from './guards';
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self'; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const STATUS_OF: Record<ErrorCode, number> = {
   invalid_input: 400,

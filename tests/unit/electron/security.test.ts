@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { app, fakeEvent, FakeWebContents, resetFakeElectron, session } from './fake-electron';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, HEADER_ONLY_DIRECTIVES, parseCsp } from '../../../src/main/electron/csp';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, HEADER_ONLY_DIRECTIVES, parseCsp } from '../../../src/shared/csp';
 import { ownPage, shellPaths } from '../../../src/main/electron/paths';
 import {
   guardWebContents,

@@ -1,6 +1,6 @@
 /**
- * The Content-Security-Policy of the renderer, in one place. The main process sends it as a
- * header; src/renderer/index.html carries the same policy in a <meta> tag (file:// responses
+ * The Content-Security-Policy of the renderer, in one place. The Electron main process and the
+ * browser host send it as a header; src/renderer/index.html carries the same policy in a <meta> tag (file:// responses
  * have no headers), and a unit test keeps the two in step.
  */
 export const CONTENT_SECURITY_POLICY = [
