@@ -15,6 +15,7 @@ export function openDemoDb(dbPath: string): Db {
 }
 
 export function createIndexes(db: Db, analyze = true): void {
+  db.pragma('threads = 2');
   db.exec(INDEXES);
   if (analyze) db.exec('ANALYZE');
 }

@@ -16,8 +16,12 @@ export function dayToDate(day: number): string {
 }
 
 /** ISO date-time in UTC without milliseconds, e.g. 2026-11-26T09:15:00Z (sortable as text). */
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
 export function secondsToIso(sec: number): string {
-  return new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  const s = Math.floor(sec);
+  const day = Math.floor(s / 86_400);
+  const r = s - day * 86_400;
+  return `${dayToDate(day)}T${TWO[Math.floor(r / 3600)]!}:${TWO[Math.floor((r % 3600) / 60)]!}:${TWO[r % 60]!}Z`;
 }
 
 export function weekday(day: number): number {

@@ -27,7 +27,8 @@ export function isSeeded(db: Db): boolean {
 
 /**
  * Fills an open demo database with the deterministic Turfbrug data. No-op if already seeded.
- * Bulk load runs without journal (a half-finished seed is wiped and redone on the next call).
+ * Bulk load runs with a rollback journal and synchronous=OFF in large transactions; a half-finished
+ * seed (no `seeded_at` marker) is wiped and redone on the next call.
  */
 export function seedInto(db: Db, opts: SeedOptions = {}): boolean {
   if (isSeeded(db)) return false;
@@ -35,7 +36,7 @@ export function seedInto(db: Db, opts: SeedOptions = {}): boolean {
   const seed = opts.seed ?? DEFAULT_SEED;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
   for (const t of tables) db.exec(`DROP TABLE "${t}"`);
-  db.pragma('journal_mode = OFF');
+  db.pragma('journal_mode = DELETE'); // better-sqlite3 runs in defensive mode: journal_mode OFF is refused
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');

@@ -2,6 +2,11 @@
  * Small, fast, seedable PRNG (sfc32, seeded through splitmix32). Deterministic across platforms:
  * only 32-bit integer arithmetic. Everything random in the seed goes through one of these.
  */
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+function hex8(n: number): string {
+  return HEX[n >>> 24]! + HEX[(n >>> 16) & 0xff]! + HEX[(n >>> 8) & 0xff]! + HEX[n & 0xff]!;
+}
+
 export class Prng {
   private a: number;
   private b: number;
@@ -73,13 +78,12 @@ export class Prng {
 
   /** Random version-4 UUID built from this generator (so seeded data gets stable uuids). */
   uuid(): string {
-    const h = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-    const a = h(this.u32());
-    const b = h(this.u32());
-    const c = h(this.u32());
-    const d = h(this.u32());
-    const variant = ((parseInt(c[0] as string, 16) & 0x3) | 0x8).toString(16);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4, 8)}${d}`;
+    const a = this.u32();
+    const b = this.u32();
+    const c = this.u32();
+    const d = this.u32();
+    return hex8(a) + '-' + HEX[b >>> 24]! + HEX[(b >>> 16) & 0xff]! + '-4' + HEX[(b >>> 8) & 0x0f]!.slice(1) + HEX[b & 0xff]! + '-' +
+      HEX[((c >>> 24) & 0x3f) | 0x80]! + HEX[(c >>> 16) & 0xff]! + '-' + HEX[(c >>> 8) & 0xff]! + HEX[c & 0xff]! + hex8(d);
   }
 
   /** Fisher-Yates shuffle in place. */

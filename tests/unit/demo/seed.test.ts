@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -116,8 +116,29 @@ describe('the demo data set', () => {
     expect(one<{ naam: string }>("SELECT naam FROM actor WHERE object_id = 'bianca.de.vries@turfbrug.nl' AND soort_actor = 'medewerker'").naam).toBe('Bianca de Vries');
   });
 
-  it.runIf(existsSync(join(__dirname, '../../../src/demo/seed/kennis.ts')))('loads the kennisbank articles once src/demo/seed/kennis.ts exists', () => {
-    expect(kennisartikelen.length).toBeGreaterThan(0);
+  it('serves the hot list queries from indexes (no full scans)', () => {
+    const plan = (sql: string, ...params: unknown[]): string => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    const queries = [
+      // zaken of a BSN (GET /zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=)
+      plan('SELECT z.* FROM zaak z WHERE z.id IN (SELECT zaak_id FROM rol WHERE inp_bsn = ?) ORDER BY z.id DESC LIMIT 100', '999993653'),
+      // klantcontacten of a partij (GET /klantcontacten?hadBetrokkene__wasPartij__uuid=)
+      plan('SELECT k.* FROM klantcontact k WHERE k.id IN (SELECT klantcontact_id FROM betrokkene WHERE partij_id = (SELECT id FROM partij WHERE uuid = ?)) ORDER BY +k.plaatsgevonden_op DESC, +k.id DESC LIMIT 100', 'x'),
+      // partij by BSN (GET /partijen?partijIdentificator__objectId=)
+      plan("SELECT p.* FROM partij p WHERE p.id IN (SELECT partij_id FROM partij_identificator WHERE code_soort_object_id = 'bsn' AND object_id = ?) ORDER BY p.id LIMIT 100", '999993653'),
+      // werkvoorraad (GET /internetaken?status=te_verwerken&toegewezenAanActor__uuid=)
+      plan("SELECT t.* FROM internetaak t WHERE t.status = 'te_verwerken' AND t.id IN (SELECT internetaak_id FROM internetaak_actor WHERE actor_id = (SELECT id FROM actor WHERE uuid = ?)) ORDER BY t.id DESC LIMIT 100", 'x'),
+      // newest klantcontacten (GET /klantcontacten)
+      plan('SELECT k.* FROM klantcontact k ORDER BY k.plaatsgevonden_op DESC, k.id DESC LIMIT 100'),
+    ];
+    for (const p of queries) expect(p).not.toMatch(/SCAN (z|k|p|t|rol|betrokkene|partij_identificator|internetaak_actor)\b(?! USING)/);
+    expect(queries[0]).toContain('rol_bsn');
+    expect(queries[1]).toContain('betrokkene_partij');
+    expect(queries[2]).toContain('partij_identificator_object');
+    expect(queries[4]).toContain('klantcontact_tijd');
+  });
+
+  it('loads the kennisbank articles of src/demo/seed/kennis.ts', () => {
+    expect(kennisartikelen.length).toBe(150);
     expect(count('SELECT count(*) c FROM kennisartikel')).toBe(kennisartikelen.length);
   });
 });
