@@ -36,7 +36,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
   ) {
     this.label = conn.label;
     const jwt = { kind: 'zgw-jwt', clientId: conn.zgwClientId, secret: conn.zgwSecret, userId: user.id, userRepresentation: user.naam } as const;
-    this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs);
+    this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs, true);
     this.catalogi = new ApiClient(conn.catalogiUrl, jwt, conn.timeoutMs);
     this.klantinteracties = new ApiClient(conn.klantinteractiesUrl, { kind: 'token', token: conn.klantinteractiesToken }, conn.timeoutMs);
   }
@@ -168,7 +168,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
         : null;
     if (!filter) return { records: [], complete: true };
     const first = this.zaken.url(`/zaken?${filter}&pageSize=${this.conn.pageSize}`);
-    const { items, complete } = await collect(this.zaken, first, { crs: true }, DOSSIER_MAX_PAGES);
+    const { items, complete } = await collect(this.zaken, first, {}, DOSSIER_MAX_PAGES);
     const zaken = items.map((z) => parseRemote(Zaak, z, 'zaak'));
     const records = await mapLimit(zaken, PARALLEL_REQUESTS, async (zaak) => {
       const [zaaktype, status] = await Promise.all([
@@ -190,7 +190,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
   private async cachedObject<T>(client: ApiClient, url: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
     const cached = this.cache.get(url);
     if (cached) return parseRemote(schema, cached.body, kind);
-    const response = await client.request(url, { crs: kind === 'status' ? false : undefined });
+    const response = await client.request(url);
     const value = parseRemote(schema, response.body, kind);
     this.cache.put(url, kind, response.body, response.etag, new Date().toISOString());
     return value;

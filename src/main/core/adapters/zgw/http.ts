@@ -23,8 +23,6 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   headers?: Record<string, string>;
-  /** Zaken API endpoints guarded by GeoMixin want Accept-Crs (and Content-Crs on writes). */
-  crs?: boolean;
 }
 
 export interface HttpResponse {
@@ -41,6 +39,8 @@ export class ApiClient {
     readonly baseUrl: string,
     private readonly auth: ApiAuth,
     private readonly timeoutMs: number,
+    /** The Zaken API: Open Zaak answers 412 without Accept-Crs (and Content-Crs on writes). */
+    private readonly crs = false,
   ) {}
 
   url(path: string): string {
@@ -54,8 +54,8 @@ export class ApiClient {
       Authorization: await this.authorization(),
       ...options.headers,
     };
-    if (options.crs) headers['Accept-Crs'] = 'EPSG:4326';
-    if (options.crs && method !== 'GET') headers['Content-Crs'] = 'EPSG:4326';
+    if (this.crs) headers['Accept-Crs'] = 'EPSG:4326';
+    if (this.crs && method !== 'GET') headers['Content-Crs'] = 'EPSG:4326';
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
