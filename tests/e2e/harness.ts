@@ -1,0 +1,101 @@
+/**
+ * E2E harness: the real browser host (node out/main/host.js, built by `npm test` beforehand)
+ * on a fresh data dir with the embedded demo zaaksysteem, and headless Chromium via
+ * playwright-core. Builds nothing; cleans up everything it started.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+const HOST_ENTRY = join(REPO_ROOT, 'out/main/host.js');
+
+export interface RunningApp {
+  appUrl: string;
+  demoUrl: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Console errors and uncaught page errors (CSP violations show up here). */
+  consoleErrors: string[];
+  /** What the host wrote to stderr, for failure messages. */
+  hostLog(): string;
+  stop(): Promise<void>;
+}
+
+function waitForUrls(host: ChildProcess, stderr: () => string, timeoutMs: number): Promise<{ appUrl: string; demoUrl: string }> {
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    let appUrl: string | null = null;
+    let demoUrl: string | null = null;
+    const fail = (why: string) => {
+      clearTimeout(timer);
+      reject(new Error(`${why}\nstdout:\n${out}\nstderr:\n${stderr()}`));
+    };
+    const timer = setTimeout(() => fail(`The host did not print its URLs within ${timeoutMs} ms.`), timeoutMs);
+    host.stdout?.setEncoding('utf8');
+    host.stdout?.on('data', (chunk: string) => {
+      out += chunk;
+      appUrl ??= /^Klantbeeld: (http:\/\/\S+)$/m.exec(out)?.[1] ?? null;
+      demoUrl ??= /^Demo-zaaksysteem Turfbrug: (http:\/\/\S+)$/m.exec(out)?.[1] ?? null;
+      if (appUrl && demoUrl) {
+        clearTimeout(timer);
+        resolvePromise({ appUrl, demoUrl: demoUrl.replace(/\/$/, '') });
+      }
+    });
+    host.once('exit', (code, signal) => fail(`The host exited early (code ${code}, signal ${signal}).`));
+  });
+}
+
+async function stopHost(host: ChildProcess): Promise<void> {
+  if (host.exitCode !== null || host.signalCode !== null) return;
+  const exited = new Promise<void>((done) => host.once('exit', () => done()));
+  host.kill('SIGTERM');
+  const timer = setTimeout(() => host.kill('SIGKILL'), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export async function startApp(): Promise<RunningApp> {
+  if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run \`npx electron-vite build\` (npm test builds first).`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-'));
+  let stderr = '';
+  const host = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--data-dir', dataDir], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  host.stderr?.setEncoding('utf8');
+  host.stderr?.on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+
+  let browser: Browser | null = null;
+  const cleanup = async () => {
+    await browser?.close().catch(() => undefined);
+    await stopHost(host);
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  try {
+    const { appUrl, demoUrl } = await waitForUrls(host, () => stderr, 90_000);
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    const page = await context.newPage();
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    return { appUrl, demoUrl, browser, context, page, consoleErrors, hostLog: () => stderr, stop: cleanup };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
