@@ -17,7 +17,10 @@ export function openDemoDb(dbPath: string): Db {
 export function createIndexes(db: Db, analyze = true): void {
   db.pragma('threads = 2');
   db.exec(INDEXES);
-  if (analyze) db.exec('ANALYZE');
+  if (analyze) {
+    db.pragma('analysis_limit = 1000');
+    db.exec('ANALYZE');
+  }
 }
 
 export function getMeta(db: Db, key: string): string | undefined {

@@ -124,7 +124,7 @@ export function seedKlantcontacten(ctx: SeedContext): void {
     const day = Math.floor(sec / DAY);
     const kanaal = KANALEN[kanaalOf[g]!]![0];
     const r = prng.float();
-    const partij = r < 0.025 || P + O <= 1 ? -1 : r < 0.1 && O > 0 ? P + prng.int(O) : P > 1 ? 1 + Math.floor((P - 1) * Math.pow(prng.float(), 1.6)) : -1;
+    const partij = r < 0.025 || P + O <= 1 ? -1 : r < 0.1 && O > 0 ? P + prng.int(O) : P > 1 ? 1 + Math.floor((P - 1) * Math.pow(prng.float(), 1.25)) : -1;
     const topic = ONDERWERPEN[prng.weighted(onderwerpWeights)]!;
     const onderwerp = prng.pick(topic.onderwerpen);
     const inhoud = fill(prng.pick(topic.inhoud), prng, secondsToIso(sec - 14 * DAY).slice(0, 10));

@@ -34,7 +34,7 @@ export function seedZaken(ctx: SeedContext): void {
     ztIdx[k] = zi;
     startDay[k] = REF_DAY - 1 - prng.int(760);
     const orgShare = ctx.zaaktypen[zi]!.def.organisaties;
-    initiator[k] = O > 0 && prng.chance(orgShare) ? P + prng.int(O) : P > 1 ? 1 + Math.floor((P - 1) * Math.pow(prng.float(), 1.8)) : 0;
+    initiator[k] = O > 0 && prng.chance(orgShare) ? P + prng.int(O) : P > 1 ? 1 + Math.floor((P - 1) * Math.pow(prng.float(), 1.25)) : 0;
   }
   const order = new Float64Array(n);
   for (let k = 0; k < n; k++) order[k] = startDay[k]! * 4_194_304 + k;

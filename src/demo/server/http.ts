@@ -156,10 +156,13 @@ export class Where {
   }
 }
 
-/** Runs a paginated list query: `from` is "FROM … " including joins; `order` the ORDER BY clause. */
-export function listQuery<R>(db: Db, req: FastifyRequest, select: string, from: string, where: Where, order: string): { p: Paging; count: number; rows: R[] } {
+/**
+ * Runs a paginated list query: `from` is "FROM … " including joins; `order` the ORDER BY clause;
+ * `countFrom` (default `from`) lets the count skip joins the WHERE clause does not need.
+ */
+export function listQuery<R>(db: Db, req: FastifyRequest, select: string, from: string, where: Where, order: string, countFrom = from): { p: Paging; count: number; rows: R[] } {
   const p = paging(req);
-  const count = (stmt(db, `SELECT count(*) AS c ${from} ${where.sql()}`).get(...where.params) as { c: number }).c;
+  const count = (stmt(db, `SELECT count(*) AS c ${countFrom} ${where.sql()}`).get(...where.params) as { c: number }).c;
   const rows = stmt(db, `SELECT ${select} ${from} ${where.sql()} ${order} LIMIT ? OFFSET ?`).all(...where.params, p.pageSize, p.offset) as R[];
   return { p, count, rows };
 }

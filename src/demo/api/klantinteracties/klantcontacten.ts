@@ -113,7 +113,7 @@ export function registerKlantcontacten(app: FastifyInstance, deps: ApiDeps): voi
     uuidFilter(req, w, 'hadKlantcontact__uuid', 'b.klantcontact_id', 'klantcontact');
     uuidFilter(req, w, 'wasPartij__uuid', 'b.partij_id', 'partij');
     eqFilter(req, w, 'organisatienaam', 'b.organisatienaam');
-    const res = listQuery<BetrokkeneRow>(db, req, BT_SELECT, BT_FROM, w, 'ORDER BY b.id');
+    const res = listQuery<BetrokkeneRow>(db, req, BT_SELECT, BT_FROM, w, 'ORDER BY b.id', 'FROM betrokkene b');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, renderBetrokkenen(db, baseUrl(req), res.rows, expandOf(req).has('digitaleAdressen'))));
   });
   app.get('/betrokkenen/:uuid', detailHandler<BetrokkeneRow>(deps, BT_SQL, (req, base, r) => renderBetrokkenen(db, base, [r], expandOf(req).has('digitaleAdressen'))[0]));
@@ -130,7 +130,7 @@ export function registerKlantcontacten(app: FastifyInstance, deps: ApiDeps): voi
     uuidFilter(req, w, 'wasKlantcontact__uuid', 'o.was_klantcontact_id', 'klantcontact');
     for (const [param, col] of [['onderwerpobjectidentificatorObjectId', 'o.object_id'], ['onderwerpobjectidentificatorCodeObjecttype', 'o.code_objecttype'],
       ['onderwerpobjectidentificatorCodeRegister', 'o.code_register'], ['onderwerpobjectidentificatorCodeSoortObjectId', 'o.code_soort_object_id']] as const) eqFilter(req, w, param, col);
-    const res = listQuery<OoRow>(db, req, OO_SELECT, OO_FROM, w, 'ORDER BY o.id');
+    const res = listQuery<OoRow>(db, req, OO_SELECT, OO_FROM, w, 'ORDER BY o.id', 'FROM onderwerpobject o');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderOo(baseUrl(req), r))));
   });
   app.get('/onderwerpobjecten/:uuid', detailHandler<OoRow>(deps, OO_SQL, (_req, base, r) => renderOo(base, r)));

@@ -75,7 +75,7 @@ export function registerPartijen(app: FastifyInstance, deps: ApiDeps): void {
     eqFilter(req, w, 'nummer', 'p.nummer');
     boolFilter(req, w, 'indicatieActief', 'p.indicatie_actief');
     boolFilter(req, w, 'indicatieGeheimhouding', 'p.indicatie_geheimhouding');
-    const res = listQuery<PartijRow>(db, req, PARTIJ_SELECT, PARTIJ_FROM, w, 'ORDER BY p.id');
+    const res = listQuery<PartijRow>(db, req, PARTIJ_SELECT, PARTIJ_FROM, w, 'ORDER BY p.id', 'FROM partij p');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, renderPartijen(db, baseUrl(req), res.rows, expandOf(req))));
   });
   const partijSql = `SELECT ${PARTIJ_SELECT} ${PARTIJ_FROM} WHERE p.uuid = ?`;
@@ -109,7 +109,7 @@ export function registerPartijen(app: FastifyInstance, deps: ApiDeps): void {
     const w = new Where();
     for (const [param, col] of [['partijIdentificatorCodeObjecttype', 'i.code_objecttype'], ['partijIdentificatorCodeSoortObjectId', 'i.code_soort_object_id'],
       ['partijIdentificatorObjectId', 'i.object_id'], ['partijIdentificatorCodeRegister', 'i.code_register'], ['anderePartijIdentificator', 'i.andere_partij_identificator']] as const) eqFilter(req, w, param, col);
-    const res = listQuery<IdentRow>(db, req, IDENT_SELECT, IDENT_FROM, w, 'ORDER BY i.id');
+    const res = listQuery<IdentRow>(db, req, IDENT_SELECT, IDENT_FROM, w, 'ORDER BY i.id', 'FROM partij_identificator i');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderIdent(baseUrl(req), r))));
   });
   const identSql = `SELECT ${IDENT_SELECT} ${IDENT_FROM} WHERE i.uuid = ?`;
@@ -130,7 +130,7 @@ export function registerPartijen(app: FastifyInstance, deps: ApiDeps): void {
     eqFilter(req, w, 'soortDigitaalAdres', 'd.soort_digitaal_adres');
     eqFilter(req, w, 'omschrijving', 'd.omschrijving');
     boolFilter(req, w, 'isStandaardAdres', 'd.is_standaard_adres');
-    const res = listQuery<DaRow>(db, req, DA_SELECT, DA_FROM, w, 'ORDER BY d.id');
+    const res = listQuery<DaRow>(db, req, DA_SELECT, DA_FROM, w, 'ORDER BY d.id', 'FROM digitaal_adres d');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderDa(baseUrl(req), r))));
   });
   const daSql = `SELECT ${DA_SELECT} ${DA_FROM} WHERE d.uuid = ?`;

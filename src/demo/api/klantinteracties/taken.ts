@@ -76,7 +76,7 @@ export function registerTaken(app: FastifyInstance, deps: ApiDeps): void {
     const w = new Where();
     uuidFilter(req, w, 'actor__uuid', 'ak.actor_id', 'actor');
     uuidFilter(req, w, 'klantcontact__uuid', 'ak.klantcontact_id', 'klantcontact');
-    const res = listQuery<AkcRow>(db, req, 'ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid', 'FROM actorklantcontact ak JOIN actor a ON a.id = ak.actor_id JOIN klantcontact k ON k.id = ak.klantcontact_id', w, 'ORDER BY ak.id');
+    const res = listQuery<AkcRow>(db, req, 'ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid', 'FROM actorklantcontact ak JOIN actor a ON a.id = ak.actor_id JOIN klantcontact k ON k.id = ak.klantcontact_id', w, 'ORDER BY ak.id', 'FROM actorklantcontact ak');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderAkc(baseUrl(req), r))));
   });
   app.get('/actorklantcontacten/:uuid', detailHandler<AkcRow>(deps, `${AKC} WHERE ak.uuid = ?`, (_req, base, r) => renderAkc(base, r)));
@@ -101,7 +101,7 @@ export function registerTaken(app: FastifyInstance, deps: ApiDeps): void {
     if (naam !== undefined) w.add('t.id IN (SELECT ia.internetaak_id FROM internetaak_actor ia JOIN actor a ON a.id = ia.actor_id WHERE a.naam = ?)', naam);
     uuidFilter(req, w, 'aanleidinggevendKlantcontact__uuid', 't.klantcontact_id', 'klantcontact');
     uuidFilter(req, w, 'klantcontact__uuid', 't.klantcontact_id', 'klantcontact');
-    const res = listQuery<TaakRow>(db, req, TAAK_SELECT, TAAK_FROM, w, 'ORDER BY t.id DESC');
+    const res = listQuery<TaakRow>(db, req, TAAK_SELECT, TAAK_FROM, w, 'ORDER BY t.id DESC', 'FROM internetaak t');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, renderTaken(db, baseUrl(req), res.rows)));
   });
   app.get('/internetaken/:uuid', detailHandler<TaakRow>(deps, TAAK_SQL, (_req, base, r) => renderTaken(db, base, [r])[0]));

@@ -55,21 +55,24 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
     if (!row) throw notFound();
     return sendWithEtag(req, reply, api, render(baseUrl(req), row));
   };
-  const zaakFilter = (req: FastifyRequest, w: Where): void => {
+  const zaakFilter = (req: FastifyRequest, w: Where, column: string): boolean => {
     const zaak = q(req, 'zaak');
-    if (zaak !== undefined) w.add('z.uuid = ?', uuidFromUrl(req, zaak, `${Z}/zaken`) ?? '-');
+    if (zaak !== undefined) w.add(`${column} = (SELECT id FROM zaak WHERE uuid = ?)`, uuidFromUrl(req, zaak, `${Z}/zaken`) ?? '-');
+    return zaak !== undefined;
   };
 
   // ---- statussen ----
   app.get('/statussen', async (req, reply) => {
     const w = new Where();
-    zaakFilter(req, w);
+    const perZaak = zaakFilter(req, w, 's.zaak_id');
     const st = q(req, 'statustype');
-    if (st !== undefined) w.add('st.uuid = ?', uuidFromUrl(req, st, `${C}/statustypen`) ?? '-');
+    if (st !== undefined) w.add('s.statustype_id = (SELECT id FROM statustype WHERE uuid = ?)', uuidFromUrl(req, st, `${C}/statustypen`) ?? '-');
     const last = q(req, 'indicatieLaatstGezetteStatus');
-    if (last === 'true') w.add('z.status_id = s.id');
-    else if (last === 'false') w.add('(z.status_id IS NULL OR z.status_id <> s.id)');
-    const res = listQuery<StatusRow>(db, req, STATUS_SELECT, STATUS_FROM, w, 'ORDER BY s.datum_status_gezet DESC, s.id DESC');
+    if (last === 'true') w.add('s.id = (SELECT status_id FROM zaak WHERE id = s.zaak_id)');
+    else if (last === 'false') w.add('s.id IS NOT (SELECT status_id FROM zaak WHERE id = s.zaak_id)');
+    // per zaak newest first; across all zaken newest registered first (index order)
+    const order = perZaak ? 'ORDER BY s.datum_status_gezet DESC, s.id DESC' : 'ORDER BY s.id DESC';
+    const res = listQuery<StatusRow>(db, req, STATUS_SELECT, STATUS_FROM, w, order, 'FROM status s');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderStatus(baseUrl(req), r))));
   });
   const statusSql = `SELECT ${STATUS_SELECT} ${STATUS_FROM} WHERE s.uuid = ?`;
@@ -104,7 +107,7 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
   // ---- rollen ----
   app.get('/rollen', async (req, reply) => {
     const w = new Where();
-    zaakFilter(req, w);
+    zaakFilter(req, w, 'r.zaak_id');
     const filters: [string, string][] = [
       ['betrokkeneIdentificatie__natuurlijkPersoon__inpBsn', 'r.inp_bsn'], ['betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer', 'r.kvk_nummer'],
       ['betrokkeneIdentificatie__nietNatuurlijkPersoon__vestigingsNummer', 'r.vestigings_nummer'], ['betrokkeneIdentificatie__nietNatuurlijkPersoon__innNnpId', 'r.inn_nnp_id'],
@@ -116,8 +119,8 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
       if (v !== undefined) w.add(`${col} = ?`, v);
     }
     const rt = q(req, 'roltype');
-    if (rt !== undefined) w.add('rt.uuid = ?', uuidFromUrl(req, rt, `${C}/roltypen`) ?? '-');
-    const res = listQuery<RolRow>(db, req, ROL_SELECT, ROL_FROM, w, 'ORDER BY r.id');
+    if (rt !== undefined) w.add('r.roltype_id = (SELECT id FROM roltype WHERE uuid = ?)', uuidFromUrl(req, rt, `${C}/roltypen`) ?? '-');
+    const res = listQuery<RolRow>(db, req, ROL_SELECT, ROL_FROM, w, 'ORDER BY r.id', 'FROM rol r');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderRol(baseUrl(req), r))));
   });
   const rolSql = `SELECT ${ROL_SELECT} ${ROL_FROM} WHERE r.uuid = ?`;

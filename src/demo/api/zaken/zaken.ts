@@ -62,7 +62,7 @@ export function registerZaken(app: FastifyInstance, deps: ApiDeps): void {
     }
     if (rolWhere.clauses.length) w.add(`z.id IN (SELECT zaak_id FROM rol ${rolWhere.sql()})`, ...rolWhere.params);
     const zt = q(req, 'zaaktype');
-    if (zt !== undefined) w.add('zt.uuid = ?', uuidFromUrl(req, zt, `${API.catalogi.prefix}/zaaktypen`) ?? '-');
+    if (zt !== undefined) w.add('z.zaaktype_id = (SELECT id FROM zaaktype WHERE uuid = ?)', uuidFromUrl(req, zt, `${API.catalogi.prefix}/zaaktypen`) ?? '-');
     const simple: [string, string][] = [['identificatie', 'z.identificatie = ?'], ['bronorganisatie', 'z.bronorganisatie = ?'], ['startdatum', 'z.startdatum = ?'],
       ['startdatum__gt', 'z.startdatum > ?'], ['startdatum__gte', 'z.startdatum >= ?'], ['startdatum__lt', 'z.startdatum < ?'], ['startdatum__lte', 'z.startdatum <= ?'],
       ['uiterlijkeEinddatumAfdoening__lt', 'z.uiterlijke_einddatum_afdoening < ?'], ['uiterlijkeEinddatumAfdoening__gt', 'z.uiterlijke_einddatum_afdoening > ?'],
@@ -84,7 +84,7 @@ export function registerZaken(app: FastifyInstance, deps: ApiDeps): void {
       if (!col) throw invalid('ordering', 'invalid_choice', `Selecteer een geldige keuze. ${ordering} is geen beschikbare keuze.`);
       order = `ORDER BY ${col} ${desc ? 'DESC' : 'ASC'}, z.id DESC`;
     }
-    const res = listQuery<ZaakRow>(db, req, ZAAK_SELECT, ZAAK_FROM, w, order);
+    const res = listQuery<ZaakRow>(db, req, ZAAK_SELECT, ZAAK_FROM, w, order, 'FROM zaak z');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, renderZaken(db, baseUrl(req), res.rows)), crsHeaders);
   });
 
