@@ -13,7 +13,7 @@ const server = await startDemoServer({
   log: (line) => console.log(line),
 });
 console.log(`Turfbrug demo-zaaksysteem: ${server.url}`);
-for (const [api, path] of Object.entries(DEMO_PATHS)) console.log(`  ${api.padEnd(17)} ${server.url}${path}`);
+for (const [api, path] of Object.entries(DEMO_PATHS)) console.log(`  ${api.padEnd(17)} ${server.url}${path}${api === 'documenten' ? ' (nog niet beschikbaar)' : ''}`);
 console.log(`  ZGW client_id     ${DEMO_CREDENTIALS.zgwClientId} (JWT HS256, secret: zie src/demo/README.md)`);
 console.log(`  Klantinteracties  Authorization: Token ${DEMO_CREDENTIALS.klantinteractiesToken}`);
 const stop = (): void => void server.close().then(() => process.exit(0));

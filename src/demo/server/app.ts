@@ -16,18 +16,21 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
   const tokens = new Set([credentials.klantinteractiesToken]);
 
   app.register(async (z) => {
+    z.removeContentTypeParser('text/plain');
     installErrorHandling(z, API.zaken, log);
     zgwAuthHook(z, secrets);
     registerZakenApi(z, { db, api: API.zaken, log });
   }, { prefix: API.zaken.prefix });
 
   app.register(async (c) => {
+    c.removeContentTypeParser('text/plain');
     installErrorHandling(c, API.catalogi, log);
     zgwAuthHook(c, secrets);
     registerCatalogi(c, { db, api: API.catalogi, log });
   }, { prefix: API.catalogi.prefix });
 
   app.register(async (k) => {
+    k.removeContentTypeParser('text/plain');
     installErrorHandling(k, API.klantinteracties, log);
     k.addHook('onRequest', async (req) => verifyToken(req, tokens));
     registerKlantinteracties(k, { db, api: API.klantinteracties, log });

@@ -39,7 +39,7 @@ export function baseUrl(req: FastifyRequest): string {
 
 export function problemBody(req: FastifyRequest, err: ApiError): Record<string, unknown> {
   const body: Record<string, unknown> = {
-    type: `${baseUrl(req)}/ref/fouten/${TYPES[err.status] ?? 'APIException'}/`,
+    type: `${baseUrl(req)}/ref/fouten/${err.code === 'parse_error' ? 'ParseError' : (TYPES[err.status] ?? 'APIException')}/`,
     code: err.code, title: err.title, status: err.status, detail: err.detail, instance: `urn:uuid:${randomUUID()}`,
   };
   if (err.invalidParams) body.invalidParams = err.invalidParams;

@@ -131,6 +131,11 @@ describe('Klantinteracties: writing', () => {
     const b = await call(server, 'klantinteracties', 'POST', '/betrokkenen', { body: { hadKlantcontact: { uuid: '00000000-0000-4000-8000-000000000000' }, rol: 'klant', initiator: true } });
     expect(b.status).toBe(400);
     expect(b.body.invalidParams).toEqual([expect.objectContaining({ name: 'hadKlantcontact', code: 'does_not_exist' })]);
+    const plain = await call(server, 'klantinteracties', 'POST', '/klantcontacten', { headers: { 'Content-Type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    const broken = await fetch(`${server.url}/klantinteracties/api/v1/klantcontacten`, { method: 'POST', headers: { Authorization: 'Token turfbrug-demo-token', 'Content-Type': 'application/json' }, body: '{kapot' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as J).code).toBe('parse_error');
     const m = await call(server, 'klantinteracties', 'POST', '/maak-klantcontact', { body: { klantcontact: { ...kc, onderwerp: '' } }, validateRequest: false });
     expect(m.body.invalidParams).toEqual([expect.objectContaining({ name: 'klantcontact.onderwerp', code: 'blank' })]);
   });

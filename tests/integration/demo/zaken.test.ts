@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../../src/demo';
-import { call, followPages, startTestServer, type Page } from './helpers';
+import { call, followPages, startTestServer, zgwToken, type Page } from './helpers';
 
 type J = Record<string, unknown>;
 let server: DemoServer;
@@ -77,6 +77,9 @@ describe('Zaken API: reading', () => {
     expect(rollen.body.results.map((r) => r.url).sort()).toEqual([...(z.rollen as string[])].sort());
     const statussen = await call<Page<J>>(server, 'zaken', 'GET', `/statussen?zaak=${encodeURIComponent(z.url as string)}`);
     expect(statussen.body.results.filter((s) => s.indicatieLaatstGezetteStatus).map((s) => s.url)).toEqual([z.status]);
+    const head = await fetch(z.url as string, { method: 'HEAD', headers: { Authorization: `Bearer ${await zgwToken()}`, 'Accept-Crs': 'EPSG:4326' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(etag);
     const st = await call(server, 'zaken', 'GET', z.status as string, { crs: false });
     expect(st.headers.get('etag')).toBeTruthy();
   });
