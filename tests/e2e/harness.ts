@@ -87,6 +87,9 @@ export async function startApp(): Promise<RunningApp> {
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam' });
+    // CSP violations are also collected from the page itself (DevTools init scripts are not subject to the CSP).
+    await context.addInitScript(`window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {

@@ -162,6 +162,7 @@ describe('de klantlus', () => {
     expect(mine[0]!.kanaal).toBe('telefoon');
     expect(mine[0]!.inhoud).toBe(note);
 
+    expect(await page.evaluate('window.__cspViolations')).toEqual([]);
     expect(app.consoleErrors, app.consoleErrors.join('\n')).toEqual([]);
   });
 });
