@@ -15,8 +15,8 @@ const en: Messages = {
   },
   search: {
     label: 'Find a customer',
-    placeholder: 'Find a customer by name or BSN (Ctrl+K)',
-    hint: 'Type at least 2 characters. Choose with the up and down arrows, open with Enter, close with Escape.',
+    placeholder: 'Find a customer by name or BSN',
+    hint: 'Shortcut Ctrl+K. Type at least 2 characters. Choose with the up and down arrows, open with Enter, close with Escape.',
     resultsLabel: 'Customers found',
     loading: 'Searching…',
     noResults: 'No customers found',

@@ -13,8 +13,8 @@ const nl = {
   },
   search: {
     label: 'Klant zoeken',
-    placeholder: 'Zoek klant op naam of BSN (Ctrl+K)',
-    hint: 'Typ minstens 2 tekens. Kies met pijltje omhoog en omlaag, open met Enter, sluit met Escape.',
+    placeholder: 'Zoek klant op naam of BSN',
+    hint: 'Sneltoets Ctrl+K. Typ minstens 2 tekens. Kies met pijltje omhoog en omlaag, open met Enter, sluit met Escape.',
     resultsLabel: 'Gevonden klanten',
     loading: 'Zoeken…',
     noResults: 'Geen klanten gevonden',
