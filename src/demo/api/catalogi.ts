@@ -11,12 +11,12 @@ interface StatustypeRow { id: number; uuid: string; zaaktype_uuid: string; zaakt
 interface RoltypeRow { id: number; uuid: string; zaaktype_uuid: string; zaaktype_identificatie: string; zaaktype_begin: string; catalogus_uuid: string; omschrijving: string; omschrijving_generiek: string }
 
 const ZT_SELECT = 'zt.id, zt.uuid, c.uuid AS catalogus_uuid, zt.identificatie, zt.omschrijving, zt.concept, zt.begin_geldigheid, zt.versiedatum, zt.data';
-const ZT_FROM = 'FROM zaaktype zt JOIN catalogus c ON c.id = zt.catalogus_id';
+const ZT_FROM = 'FROM zaaktype zt CROSS JOIN catalogus c ON c.id = zt.catalogus_id';
 const ST_SELECT = `st.id, st.uuid, zt.uuid AS zaaktype_uuid, zt.identificatie AS zaaktype_identificatie, zt.begin_geldigheid AS zaaktype_begin, c.uuid AS catalogus_uuid,
   st.volgnummer, (SELECT max(volgnummer) FROM statustype x WHERE x.zaaktype_id = st.zaaktype_id) AS max_volgnummer, st.omschrijving, st.omschrijving_generiek, st.statustekst, st.informeren, st.doorlooptijd`;
-const ST_FROM = 'FROM statustype st JOIN zaaktype zt ON zt.id = st.zaaktype_id JOIN catalogus c ON c.id = zt.catalogus_id';
+const ST_FROM = 'FROM statustype st CROSS JOIN zaaktype zt ON zt.id = st.zaaktype_id CROSS JOIN catalogus c ON c.id = zt.catalogus_id';
 const RT_SELECT = `rt.id, rt.uuid, zt.uuid AS zaaktype_uuid, zt.identificatie AS zaaktype_identificatie, zt.begin_geldigheid AS zaaktype_begin, c.uuid AS catalogus_uuid, rt.omschrijving, rt.omschrijving_generiek`;
-const RT_FROM = 'FROM roltype rt JOIN zaaktype zt ON zt.id = rt.zaaktype_id JOIN catalogus c ON c.id = zt.catalogus_id';
+const RT_FROM = 'FROM roltype rt CROSS JOIN zaaktype zt ON zt.id = rt.zaaktype_id CROSS JOIN catalogus c ON c.id = zt.catalogus_id';
 
 export function registerCatalogi(app: FastifyInstance, { db, api }: ApiDeps): void {
   const u = (base: string, coll: string, uuid: string): string => `${base}${P}/${coll}/${uuid}`;

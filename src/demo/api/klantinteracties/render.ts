@@ -89,7 +89,7 @@ export const renderActor = (base: string, r: ActorRow) => ({
 // ---- betrokkenen, onderwerpobjecten, interne taken ----
 export interface BetrokkeneRow { id: number; uuid: string; kc_uuid: string; partij_uuid: string | null; rol: string; initiator: number; organisatienaam: string; contactnaam: string | null; bezoekadres: string | null; correspondentieadres: string | null }
 export const BT_SELECT = 'b.id, b.uuid, k.uuid AS kc_uuid, p.uuid AS partij_uuid, b.rol, b.initiator, b.organisatienaam, b.contactnaam, b.bezoekadres, b.correspondentieadres';
-export const BT_FROM = 'FROM betrokkene b JOIN klantcontact k ON k.id = b.klantcontact_id LEFT JOIN partij p ON p.id = b.partij_id';
+export const BT_FROM = 'FROM betrokkene b CROSS JOIN klantcontact k ON k.id = b.klantcontact_id LEFT JOIN partij p ON p.id = b.partij_id';
 export function renderBetrokkenen(db: Db, base: string, rows: BetrokkeneRow[], expandDa: boolean): Record<string, unknown>[] {
   const das = byOwner<DaRow & { owner: number }>(db, `SELECT d.betrokkene_id AS owner, ${DA_SELECT} ${DA_FROM} WHERE d.betrokkene_id ${IN} ORDER BY d.id`, rows.map((r) => r.id));
   return rows.map((r) => {
@@ -114,9 +114,9 @@ export const renderOo = (base: string, r: OoRow) => ({
 
 export interface TaakRow { id: number; uuid: string; nummer: string | null; referentienummer: string | null; gevraagde_handeling: string; kc_uuid: string; toelichting: string; status: string; toegewezen_op: string; afgehandeld_op: string | null }
 export const TAAK_SELECT = 't.id, t.uuid, t.nummer, t.referentienummer, t.gevraagde_handeling, k.uuid AS kc_uuid, t.toelichting, t.status, t.toegewezen_op, t.afgehandeld_op';
-export const TAAK_FROM = 'FROM internetaak t JOIN klantcontact k ON k.id = t.klantcontact_id';
+export const TAAK_FROM = 'FROM internetaak t CROSS JOIN klantcontact k ON k.id = t.klantcontact_id';
 export function renderTaken(db: Db, base: string, rows: TaakRow[]): Record<string, unknown>[] {
-  const actors = byOwner<{ owner: number; uuid: string }>(db, `SELECT ia.internetaak_id AS owner, a.uuid FROM internetaak_actor ia JOIN actor a ON a.id = ia.actor_id WHERE ia.internetaak_id ${IN} ORDER BY ia.pos`, rows.map((r) => r.id));
+  const actors = byOwner<{ owner: number; uuid: string }>(db, `SELECT ia.internetaak_id AS owner, a.uuid FROM internetaak_actor ia CROSS JOIN actor a ON a.id = ia.actor_id WHERE ia.internetaak_id ${IN} ORDER BY ia.pos`, rows.map((r) => r.id));
   return rows.map((r) => {
     const as = (actors.get(r.id) ?? []).map((a) => ref(base, 'actoren', a.uuid));
     return {
@@ -133,7 +133,7 @@ export function renderKlantcontacten(db: Db, base: string, rows: KcRow[], expand
   const ids = rows.map((r) => r.id);
   const oos = byOwner<OoRow & { owner: number }>(db, `SELECT o.klantcontact_id AS owner, ${OO_SELECT} ${OO_FROM} WHERE o.klantcontact_id ${IN} ORDER BY o.id`, ids);
   const bts = byOwner<BetrokkeneRow & { owner: number }>(db, `SELECT b.klantcontact_id AS owner, ${BT_SELECT} ${BT_FROM} WHERE b.klantcontact_id ${IN} ORDER BY b.id`, ids);
-  const acts = byOwner<ActorRow & { owner: number }>(db, `SELECT ak.klantcontact_id AS owner, a.* FROM actorklantcontact ak JOIN actor a ON a.id = ak.actor_id WHERE ak.klantcontact_id ${IN} ORDER BY ak.id`, ids);
+  const acts = byOwner<ActorRow & { owner: number }>(db, `SELECT ak.klantcontact_id AS owner, a.* FROM actorklantcontact ak CROSS JOIN actor a ON a.id = ak.actor_id WHERE ak.klantcontact_id ${IN} ORDER BY ak.id`, ids);
   const taken = byOwner<TaakRow & { owner: number }>(db, `SELECT t.klantcontact_id AS owner, ${TAAK_SELECT} ${TAAK_FROM} WHERE t.klantcontact_id ${IN} ORDER BY t.id`, ids);
   return rows.map((r) => {
     const out: Record<string, unknown> = {

@@ -70,13 +70,13 @@ export function registerTaken(app: FastifyInstance, deps: ApiDeps): void {
 
   // ---- actorklantcontacten ----
   type AkcRow = { uuid: string; actor_uuid: string; kc_uuid: string };
-  const AKC = 'SELECT ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid FROM actorklantcontact ak JOIN actor a ON a.id = ak.actor_id JOIN klantcontact k ON k.id = ak.klantcontact_id';
+  const AKC = 'SELECT ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid FROM actorklantcontact ak CROSS JOIN actor a ON a.id = ak.actor_id CROSS JOIN klantcontact k ON k.id = ak.klantcontact_id';
   const renderAkc = (base: string, r: AkcRow) => ({ uuid: r.uuid, url: `${base}${K}/actorklantcontacten/${r.uuid}`, actor: ref(base, 'actoren', r.actor_uuid), klantcontact: ref(base, 'klantcontacten', r.kc_uuid) });
   app.get('/actorklantcontacten', async (req, reply) => {
     const w = new Where();
     uuidFilter(req, w, 'actor__uuid', 'ak.actor_id', 'actor');
     uuidFilter(req, w, 'klantcontact__uuid', 'ak.klantcontact_id', 'klantcontact');
-    const res = listQuery<AkcRow>(db, req, 'ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid', 'FROM actorklantcontact ak JOIN actor a ON a.id = ak.actor_id JOIN klantcontact k ON k.id = ak.klantcontact_id', w, 'ORDER BY ak.id', 'FROM actorklantcontact ak');
+    const res = listQuery<AkcRow>(db, req, 'ak.uuid, a.uuid AS actor_uuid, k.uuid AS kc_uuid', 'FROM actorklantcontact ak CROSS JOIN actor a ON a.id = ak.actor_id CROSS JOIN klantcontact k ON k.id = ak.klantcontact_id', w, 'ORDER BY ak.id', 'FROM actorklantcontact ak');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderAkc(baseUrl(req), r))));
   });
   app.get('/actorklantcontacten/:uuid', detailHandler<AkcRow>(deps, `${AKC} WHERE ak.uuid = ?`, (_req, base, r) => renderAkc(base, r)));
@@ -98,7 +98,7 @@ export function registerTaken(app: FastifyInstance, deps: ApiDeps): void {
     const actor = q(req, 'toegewezenAanActor__uuid');
     if (actor !== undefined) w.add('t.id IN (SELECT internetaak_id FROM internetaak_actor WHERE actor_id = (SELECT id FROM actor WHERE uuid = ?))', actor.toLowerCase());
     const naam = q(req, 'actoren__naam');
-    if (naam !== undefined) w.add('t.id IN (SELECT ia.internetaak_id FROM internetaak_actor ia JOIN actor a ON a.id = ia.actor_id WHERE a.naam = ?)', naam);
+    if (naam !== undefined) w.add('t.id IN (SELECT ia.internetaak_id FROM internetaak_actor ia CROSS JOIN actor a ON a.id = ia.actor_id WHERE a.naam = ?)', naam);
     uuidFilter(req, w, 'aanleidinggevendKlantcontact__uuid', 't.klantcontact_id', 'klantcontact');
     uuidFilter(req, w, 'klantcontact__uuid', 't.klantcontact_id', 'klantcontact');
     const res = listQuery<TaakRow>(db, req, TAAK_SELECT, TAAK_FROM, w, 'ORDER BY t.id DESC', 'FROM internetaak t');

@@ -13,11 +13,11 @@ export interface ZaakRow {
   status_uuid: string | null; laatst_gemuteerd: string; extra: string | null; zaaktype_id: number; status_id: number | null;
 }
 export const ZAAK_SELECT = 'z.*, zt.uuid AS zaaktype_uuid, s.uuid AS status_uuid';
-export const ZAAK_FROM = 'FROM zaak z JOIN zaaktype zt ON zt.id = z.zaaktype_id LEFT JOIN status s ON s.id = z.status_id';
+export const ZAAK_FROM = 'FROM zaak z CROSS JOIN zaaktype zt ON zt.id = z.zaaktype_id LEFT JOIN status s ON s.id = z.status_id';
 
 export interface StatusRow { id: number; uuid: string; zaak_uuid: string; zaak_status_id: number | null; statustype_uuid: string; datum_status_gezet: string; statustoelichting: string; gezetdoor: string | null }
 export const STATUS_SELECT = 's.id, s.uuid, z.uuid AS zaak_uuid, z.status_id AS zaak_status_id, st.uuid AS statustype_uuid, s.datum_status_gezet, s.statustoelichting, s.gezetdoor';
-export const STATUS_FROM = 'FROM status s JOIN zaak z ON z.id = s.zaak_id JOIN statustype st ON st.id = s.statustype_id';
+export const STATUS_FROM = 'FROM status s CROSS JOIN zaak z ON z.id = s.zaak_id CROSS JOIN statustype st ON st.id = s.statustype_id';
 
 export interface RolRow {
   id: number; uuid: string; zaak_uuid: string; roltype_uuid: string; roltype_omschrijving: string; omschrijving_generiek: string; betrokkene_type: string;
@@ -25,7 +25,7 @@ export interface RolRow {
 }
 export const ROL_SELECT = `r.id, r.uuid, z.uuid AS zaak_uuid, rt.uuid AS roltype_uuid, rt.omschrijving AS roltype_omschrijving, r.omschrijving_generiek, r.betrokkene_type,
   r.betrokkene, r.afwijkende_naam, r.roltoelichting, r.registratiedatum, r.indicatie_machtiging, r.contactpersoon, r.identificatie`;
-export const ROL_FROM = 'FROM rol r JOIN zaak z ON z.id = r.zaak_id JOIN roltype rt ON rt.id = r.roltype_id';
+export const ROL_FROM = 'FROM rol r CROSS JOIN zaak z ON z.id = r.zaak_id CROSS JOIN roltype rt ON rt.id = r.roltype_id';
 
 export const zaakUrl = (base: string, uuid: string): string => `${base}${Z}/zaken/${uuid}`;
 
