@@ -6,6 +6,7 @@ const alias = { '@shared': resolve(import.meta.dirname, 'src/shared') };
 export default defineConfig({
   resolve: { alias },
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         resolve: { alias },

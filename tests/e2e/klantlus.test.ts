@@ -11,8 +11,10 @@ import { REPO_ROOT, startApp, type RunningApp } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const BERT_BSN = '999993653';
-const SCREENSHOT = join(REPO_ROOT, 'docs/screenshots/klantbeeld.png');
-const SCREENSHOT_ZAKEN = join(REPO_ROOT, 'docs/screenshots/klantbeeld-zaken.png');
+// Screenshots go to test-results/ on every run; `UPDATE_SCREENSHOTS=1 npm test` refreshes the README's.
+const SHOTS_DIR = join(REPO_ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+const SCREENSHOT = join(SHOTS_DIR, 'klantbeeld.png');
+const SCREENSHOT_ZAKEN = join(SHOTS_DIR, 'klantbeeld-zaken.png');
 
 let app: RunningApp;
 
@@ -146,7 +148,7 @@ describe('de klantlus', () => {
       .poll(async () => ((await item.locator('.badge').count()) === 0 ? 'sent' : await item.locator('.badge').innerText()), { timeout: 90_000 })
       .toBe('sent');
 
-    await mkdir(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
+    await mkdir(SHOTS_DIR, { recursive: true });
     await page.locator('#contact-notities').blur();
     await page.screenshot({ path: SCREENSHOT });
     await page.evaluate(`document.getElementById('zaken-title').scrollIntoView({ block: 'start' })`);

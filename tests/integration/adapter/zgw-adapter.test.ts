@@ -10,7 +10,7 @@ import { RemoteError, type StepLog } from '../../../src/main/core/adapters/types
 import type { ZgwConnection } from '../../../src/main/core/config/schema';
 import { Store } from '../../../src/main/core/store';
 import type { CustomerRecord } from '../../../src/main/core/store/records';
-import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../demo/spec-validator';
+import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../support/spec-validator';
 import { recordFetch, type Exchange } from '../../support/recording-fetch';
 import { tempDir } from '../../support/tmp';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { expect } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer, type DemoServerOptions } from '../../../src/demo';
-import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from './spec-validator';
+import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../support/spec-validator';
 
 /** Starts the demo server on a temporary SQLite file. */
 export async function startTestServer(opts: Partial<DemoServerOptions> = {}): Promise<{ server: DemoServer; cleanup: () => Promise<void> }> {

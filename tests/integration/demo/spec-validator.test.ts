@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectValidAgainstSpec, expectValidRequest } from './spec-validator';
+import { expectValidAgainstSpec, expectValidRequest } from '../../support/spec-validator';
 
 const u = 'http://127.0.0.1:1/klantinteracties/api/v1';
 const fk = (coll: string) => ({ uuid: '7d5f3f55-1b0e-4c51-9a7a-0d4e8a6f0c11', url: `${u}/${coll}/7d5f3f55-1b0e-4c51-9a7a-0d4e8a6f0c11` });

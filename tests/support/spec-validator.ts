@@ -8,7 +8,7 @@
  * - `oneOf` + `discriminator.mapping` → the mapped schema selected by the discriminator value
  * - `$ref`s point into the converted copy of `components.schemas`
  * Formats (uri, uuid, date, date-time, email, duration…) are checked with ajv-formats.
- * ajv and ajv-formats come with openapi-backend (a devDependency).
+ * ajv and ajv-formats are devDependencies.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,7 @@ type Mode = 'request' | 'response';
 type Json = Record<string, unknown>;
 interface Spec { servers?: { url: string }[]; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } }
 
-const SPEC_DIR = fileURLToPath(new URL('../../../resources/specs/', import.meta.url));
+const SPEC_DIR = fileURLToPath(new URL('../../resources/specs/', import.meta.url));
 const specs = new Map<SpecApi, Spec>();
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: true, logger: false });
 addFormats(ajv);
