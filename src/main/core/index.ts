@@ -13,11 +13,11 @@ import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
-import { ContactService } from './services/contacts';
-import { CustomerService } from './services/customers';
+import { appHandlers } from './services/app';
+import { ContactService, contactHandlers } from './services/contacts';
+import { CustomerService, customerHandlers } from './services/customers';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
-import { APP_VERSION } from './version';
 
 export const STORE_FILE = 'klantbeeld.sqlite';
 
@@ -59,17 +59,11 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const customers = new CustomerService(store, sync);
   const contacts = new ContactService(store, config, () => sync.kick());
 
+  // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {
-    'app.info': () => ({
-      version: APP_VERSION,
-      user,
-      dataSource: { kind: config.adapter.kind, label: connection.label },
-      kanalen: config.kanalen,
-    }),
-    'customers.search': ({ query, limit }) => customers.search(query, limit),
-    'customers.open': ({ customerId, refresh }) => customers.open(customerId, refresh),
-    'contacts.register': (input) => contacts.register(input),
-    'sync.status': () => sync.status(),
+    ...appHandlers({ config, user, dataSourceLabel: connection.label, sync }),
+    ...customerHandlers(customers),
+    ...contactHandlers(contacts),
   };
   const dispatcher = new Dispatcher(handlers, () => user, log);
   sync.start();

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { ContactItem } from '../../../shared/contract';
 import type { KlantbeeldConfig } from '../config/schema';
+import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
-import type { KlantcontactPayload } from '../sync/outbox-payloads';
+import type { KlantcontactPayload } from '../sync/kinds/klantcontact';
 
 export interface RegisterContact {
   customerId: string;
@@ -49,4 +50,10 @@ export class ContactService {
     this.kick();
     return contact;
   }
+}
+
+export function contactHandlers(service: ContactService): Pick<Handlers, 'contacts.register'> {
+  return {
+    'contacts.register': (input) => service.register(input),
+  };
 }

@@ -1,4 +1,5 @@
 import type { CustomerPicture, CustomerSummary } from '../../../shared/contract';
+import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
@@ -32,4 +33,11 @@ export class CustomerService {
       refreshing: this.sync.isRefreshing(customerId),
     };
   }
+}
+
+export function customerHandlers(service: CustomerService): Pick<Handlers, 'customers.search' | 'customers.open'> {
+  return {
+    'customers.search': ({ query, limit }) => service.search(query, limit),
+    'customers.open': ({ customerId, refresh }) => service.open(customerId, refresh),
+  };
 }

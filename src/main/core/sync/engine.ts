@@ -4,7 +4,8 @@ import type { EventBus } from '../events';
 import type { Store } from '../store';
 import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
-import { KlantcontactPayload } from './outbox-payloads';
+import { outboxKinds } from './kinds';
+import { MissingLocalDataError } from './kinds/types';
 
 export interface SyncOptions {
   prefetchPartijen: boolean;
@@ -147,43 +148,33 @@ export class SyncEngine {
 
   /** Returns false when the zaaksysteem is unreachable: stop this round, retry later. */
   private async deliver(entry: OutboxEntry): Promise<boolean> {
-    if (entry.kind !== 'klantcontact') {
-      this.store.outbox.park(entry.id, `Onbekende soort uitgaand bericht: ${entry.kind}`);
+    const kind = outboxKinds.get(entry.kind);
+    if (!kind) {
+      this.park(entry, `Onbekende soort uitgaand bericht: ${entry.kind}`);
       return true;
     }
-    const payload = KlantcontactPayload.safeParse(entry.payload);
-    const customer = payload.success ? this.store.customers.get(payload.data.customerId) : undefined;
-    if (!payload.success || !customer) {
-      this.park(entry, payload.success ? payload.data : null, 'Het contact verwijst naar een klant die niet meer in de cache staat.');
+    const parsed = kind.payload.safeParse(entry.payload);
+    if (!parsed.success) {
+      this.park(entry, 'Het uitgaande bericht is onleesbaar geworden.');
       return true;
     }
-    const contact = payload.data;
+    const payload = parsed.data;
     try {
       const steps = { ...entry.steps };
-      const result = await this.adapter.pushContact(
-        {
-          idempotencyKey: entry.idempotencyKey,
-          customer: { sourceUrl: customer.sourceUrl, bsn: customer.bsn, kvkNummer: customer.kvkNummer },
-          kanaal: contact.kanaal,
-          onderwerp: contact.onderwerp,
-          inhoud: contact.inhoud,
-          plaatsgevondenOp: contact.plaatsgevondenOp,
-          medewerker: contact.medewerker,
+      const log = {
+        done: steps,
+        record: (step: string, value: unknown) => {
+          steps[step] = value;
+          this.store.outbox.recordStep(entry.id, step, value);
         },
-        {
-          done: steps,
-          record: (step, value) => {
-            steps[step] = value;
-            this.store.outbox.recordStep(entry.id, step, value);
-          },
-        },
-      );
+      };
+      const result = await kind.send(this.adapter, payload, log, { store: this.store, idempotencyKey: entry.idempotencyKey });
       this.store.transaction(() => {
         this.store.outbox.markDone(entry.id, this.now().toISOString());
-        this.store.contacts.setSyncState(contact.contactId, 'sent', null, result.sourceUrl);
+        kind.acknowledged(this.store, payload, result);
       });
       this.reachable();
-      this.events.emit('contact.synced', { customerId: contact.customerId, contactId: contact.contactId, syncState: 'sent', syncError: null });
+      kind.announce(this.events, payload, { state: 'sent', error: null });
       return true;
     } catch (error) {
       if (error instanceof RemoteError && error.kind === 'transient') {
@@ -192,20 +183,19 @@ export class SyncEngine {
         if (error.status === null) this.unreachable(error, 'verzenden');
         return false;
       }
-      this.park(entry, contact, error instanceof Error ? error.message : String(error));
+      const reason = error instanceof RemoteError || error instanceof MissingLocalDataError ? error.message : `Onverwachte fout: ${String(error)}`;
+      this.park(entry, reason, (store) => kind.parked(store, payload, reason));
+      kind.announce(this.events, payload, { state: 'failed', error: reason });
       return true;
     }
   }
 
-  private park(entry: OutboxEntry, contact: { contactId: string; customerId: string } | null, reason: string): void {
+  private park(entry: OutboxEntry, reason: string, local?: (store: Store) => void): void {
     this.options.log(`sync: outbox entry ${entry.id} (${entry.kind}) parked: ${reason}`);
     this.store.transaction(() => {
       this.store.outbox.park(entry.id, reason);
-      if (contact) this.store.contacts.setSyncState(contact.contactId, 'failed', reason);
+      local?.(this.store);
     });
-    if (contact) {
-      this.events.emit('contact.synced', { customerId: contact.customerId, contactId: contact.contactId, syncState: 'failed', syncError: reason });
-    }
   }
 
   private async doRefresh(customerId: string): Promise<void> {

@@ -1,0 +1,22 @@
+import type { UserInfo } from '../../../shared/contract';
+import type { KlantbeeldConfig } from '../config/schema';
+import type { Handlers } from '../dispatcher';
+import type { SyncEngine } from '../sync/engine';
+import { APP_VERSION } from '../version';
+
+export function appHandlers(deps: {
+  config: KlantbeeldConfig;
+  user: UserInfo;
+  dataSourceLabel: string;
+  sync: SyncEngine;
+}): Pick<Handlers, 'app.info' | 'sync.status'> {
+  return {
+    'app.info': () => ({
+      version: APP_VERSION,
+      user: deps.user,
+      dataSource: { kind: deps.config.adapter.kind, label: deps.dataSourceLabel },
+      kanalen: deps.config.kanalen,
+    }),
+    'sync.status': () => deps.sync.status(),
+  };
+}

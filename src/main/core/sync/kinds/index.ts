@@ -1,0 +1,9 @@
+import { klantcontactKind } from './klantcontact';
+import type { OutboxKind } from './types';
+
+/** Every kind of outbox entry the engine can deliver, by name. */
+export const outboxKinds: ReadonlyMap<string, OutboxKind> = new Map<string, OutboxKind>(
+  [klantcontactKind as OutboxKind].map((k) => [k.kind, k]),
+);
+
+export type { OutboxKind } from './types';

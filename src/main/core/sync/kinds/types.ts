@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import type { StepLog, ZaaksysteemAdapter } from '../../adapters/types';
+import type { EventBus } from '../../events';
+import type { Store } from '../../store';
+
+/**
+ * One kind of outbox entry (a klantcontact, later a zaak, a contactverzoek …): how to send it,
+ * and what to record locally once it is acknowledged or parked. Adding a kind means writing
+ * one of these and registering it in kinds/index.ts; the engine stays the same.
+ */
+export interface OutboxKind<P = unknown> {
+  readonly kind: string;
+  readonly payload: z.ZodType<P>;
+  /** Runs the remote steps, resuming after those in `log.done`. */
+  send(adapter: ZaaksysteemAdapter, payload: P, log: StepLog, ctx: { store: Store; idempotencyKey: string }): Promise<unknown>;
+  /** Local bookkeeping, inside the transaction that marks the entry done. */
+  acknowledged(store: Store, payload: P, result: unknown): void;
+  /** Local bookkeeping, inside the transaction that parks the entry. */
+  parked(store: Store, payload: P, reason: string): void;
+  /** Tells the renderer. */
+  announce(events: EventBus, payload: P, outcome: { state: 'sent' | 'failed'; error: string | null }): void;
+}
+
+export class MissingLocalDataError extends Error {}
