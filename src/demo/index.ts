@@ -7,6 +7,10 @@ import type Database from 'better-sqlite3';
 import { createIndexes, openDemoDb } from './db/open';
 import { seedInto, type SeedSize } from './seed';
 import { buildApp } from './server/app';
+import { Faults } from './server/faults';
+
+export { Faults } from './server/faults';
+export type { Fault, FaultRule } from './server/faults';
 
 export type { SeedSize } from './seed';
 export { resolveSize, DEFAULT_SEED } from './seed';
@@ -24,7 +28,13 @@ export interface DemoServerOptions {
   log?: (line: string) => void;
 }
 
-export interface DemoServer { url: string; close(): Promise<void>; db: Database.Database }
+export interface DemoServer {
+  url: string;
+  close(): Promise<void>;
+  db: Database.Database;
+  /** Fault injection for tests: `server.faults.add({ path: /klantcontacten$/, fault: { kind: 'status', status: 503 } })`. */
+  faults: Faults;
+}
 
 export const DEMO_CREDENTIALS = {
   zgwClientId: 'klantbeeld-demo',
@@ -45,7 +55,8 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServ
     const t = Date.now();
     if (seedInto(db, { size: opts.size, seed: opts.seed })) opts.log?.(`demo-zaaksysteem: database gevuld in ${Date.now() - t} ms`);
     createIndexes(db, false);
-    const app = buildApp(db, opts.credentials ?? DEMO_CREDENTIALS, opts.log);
+    const faults = new Faults();
+    const app = buildApp(db, opts.credentials ?? DEMO_CREDENTIALS, opts.log, faults);
     await app.listen({ host: '127.0.0.1', port: opts.port ?? 0 });
     const address = app.server.address();
     const port = typeof address === 'object' && address ? address.port : opts.port;
@@ -55,6 +66,7 @@ export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServ
     return {
       url,
       db,
+      faults,
       async close() {
         if (closed) return;
         closed = true;

@@ -6,12 +6,14 @@ import { registerZakenApi, zgwAuthHook } from '../api/zaken';
 import { verifyToken } from './auth';
 import { API } from './context';
 import { installErrorHandling } from './http';
+import { installFaults, type Faults } from './faults';
 
 export interface Credentials { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string }
 
 /** Builds the Fastify app with the three APIs, each as an encapsulated plugin with its own auth and errors. */
-export function buildApp(db: Db, credentials: Credentials, log?: (line: string) => void): FastifyInstance {
+export function buildApp(db: Db, credentials: Credentials, log?: (line: string) => void, faults?: Faults): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
+  if (faults) installFaults(app, faults);
   const secrets = new Map([[credentials.zgwClientId, credentials.zgwSecret]]);
   const tokens = new Set([credentials.klantinteractiesToken]);
 

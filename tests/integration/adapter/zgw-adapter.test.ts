@@ -126,7 +126,7 @@ describe('ZGW adapter against the demo zaaksysteem', () => {
       medewerker,
     };
     const result = await adapter.pushContact(contact, log);
-    expect(Object.keys(log.steps)).toEqual(['klantcontact', 'betrokkene', 'actor', 'actorklantcontact']);
+    expect(Object.keys(log.steps).filter((k) => !k.endsWith(':poging'))).toEqual(['klantcontact', 'betrokkene', 'actor', 'actorklantcontact']);
 
     const before = recorder.exchanges.length;
     const again = await adapter.pushContact(contact, log);
