@@ -1,4 +1,4 @@
-import { RemoteError, type OutgoingContact, type StepLog, type ZaaksysteemAdapter } from '../../src/main/core/adapters/types';
+import { RemoteError, type OutgoingContact, type OutgoingZaak, type StepLog, type ZaaksysteemAdapter, type ZaaktypeSummary } from '../../src/main/core/adapters/types';
 import type { ContactRecord, CustomerRecord, Dossier } from '../../src/main/core/store/records';
 
 /**
@@ -13,6 +13,8 @@ export class ScriptedAdapter implements ZaaksysteemAdapter {
   /** Errors thrown by the next pushes, in order, at the given step. */
   failures: { step: string; error: RemoteError }[] = [];
   fetches = 0;
+  zaken: { zaak: OutgoingZaak; steps: string[] }[] = [];
+  zaaktypen: ZaaktypeSummary[] = [{ url: 'http://zs.test/zaaktypen/1', identificatie: 'PARKEER', omschrijving: 'Parkeervergunning' }];
 
   async listCustomers(onPage: (records: CustomerRecord[]) => void): Promise<void> {
     onPage(this.customers);
@@ -41,5 +43,25 @@ export class ScriptedAdapter implements ZaaksysteemAdapter {
       sourceUrl,
       record: { sourceUrl, kanaal: contact.kanaal, onderwerp: contact.onderwerp, inhoud: contact.inhoud, plaatsgevondenOp: contact.plaatsgevondenOp, gespreksresultaat: null, afdeling: null, medewerker: contact.medewerker.naam, zaakIdentificaties: [] },
     };
+  }
+
+  async pushZaak(zaak: OutgoingZaak, log: StepLog) {
+    const steps: string[] = [];
+    for (const step of ['zaak', 'rol', 'status']) {
+      if (log.done[step]) continue;
+      const failure = this.failures[0];
+      if (failure && failure.step === step) {
+        this.failures.shift();
+        throw failure.error;
+      }
+      log.record(step, { uuid: `${step}-${zaak.idempotencyKey}`, url: `http://zs.test/${step}/${zaak.idempotencyKey}` });
+      steps.push(step);
+    }
+    this.zaken.push({ zaak, steps });
+    return { sourceUrl: `http://zs.test/zaak/${zaak.idempotencyKey}`, identificatie: 'ZAAK-2026-0000001', status: 'Ontvangen' };
+  }
+
+  async listZaaktypen(): Promise<ZaaktypeSummary[]> {
+    return this.zaaktypen;
   }
 }

@@ -15,6 +15,8 @@ import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
 import { ContactService, contactHandlers } from './services/contacts';
+import { DraftService, draftHandlers } from './services/drafts';
+import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
@@ -58,12 +60,16 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   });
   const customers = new CustomerService(store, sync);
   const contacts = new ContactService(store, config, () => sync.kick());
+  const drafts = new DraftService(store);
+  const zaakStart = new ZaakStartService(store, adapter, () => sync.kick());
 
   // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {
     ...appHandlers({ config, user, dataSourceLabel: connection.label, sync }),
     ...customerHandlers(customers),
     ...contactHandlers(contacts),
+    ...draftHandlers(drafts),
+    ...zaakStartHandlers(zaakStart),
   };
   const dispatcher = new Dispatcher(handlers, () => user, log);
   sync.start();

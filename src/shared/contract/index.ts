@@ -8,17 +8,22 @@ import type { z } from 'zod';
 import { appEvents, appOperations } from './areas/app';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
+import { draftOperations } from './areas/drafts';
+import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
 
 export const contract = {
   ...appOperations,
   ...customerOperations,
   ...contactOperations,
+  ...draftOperations,
+  ...zaakStartOperations,
 } as const;
 
 export const events = {
   ...appEvents,
   ...customerEvents,
   ...contactEvents,
+  ...zaakStartEvents,
 } as const;
 
 export type Contract = typeof contract;

@@ -69,6 +69,9 @@ export const ZaakItem = z.object({
   einddatumGepland: IsoDate.nullable(),
   uiterlijkeEinddatumAfdoening: IsoDate.nullable(),
   einddatum: IsoDate.nullable(),
+  /** Zaken started here: pending until the zaaksysteem acknowledged them (absent: from the source). */
+  syncState: SyncState.optional(),
+  syncError: z.string().nullable().optional(),
 });
 export type ZaakItem = z.infer<typeof ZaakItem>;
 

@@ -17,6 +17,14 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
       throw new Error('boom');
     },
     'sync.status': () => ({ state: 'idle', pending: 0, failed: 0, offlineSince: null, lastSyncAt: null, message: null }),
+    'contacts.finish': () => ({ contacts: [] }),
+    'drafts.save': (input) => ({ id: input.id, updatedAt: '2026-11-28T10:00:00.000Z' }),
+    'drafts.list': () => [],
+    'drafts.discard': (input) => ({ id: input.id, discarded: false }),
+    'zaken.zaaktypen': () => ({ zaaktypen: [], fetchedAt: null, message: null }),
+    'zaken.start': () => {
+      throw new ServiceError('not_found', 'Niet gevonden.');
+    },
     ...overrides,
   };
 }

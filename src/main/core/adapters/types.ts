@@ -19,12 +19,36 @@ export interface Medewerker {
 
 export interface OutgoingContact {
   idempotencyKey: string;
-  customer: CustomerRef;
+  /** null: an unknown caller; the betrokkene then has no partij, only `beller`. */
+  customer: CustomerRef | null;
   kanaal: string;
   onderwerp: string;
   inhoud: string;
   plaatsgevondenOp: string;
   medewerker: Medewerker;
+  /** Stored in klantcontact.metadata (the Turfbrug convention). */
+  gespreksresultaat?: string;
+  afdeling?: string;
+  /** Zaken the contact was about (onderwerpobjecten zgw-Zaak / openzaak / uuid). */
+  zaakUuids?: string[];
+  /** Name and phone number of an unknown caller (betrokkene contactnaam + digitaal adres). */
+  beller?: { naam: string; nummer: string };
+}
+
+/** A zaak started from the front office: the customer is its initiator. */
+export interface OutgoingZaak {
+  idempotencyKey: string;
+  customer: CustomerRef;
+  zaaktypeUrl: string;
+  omschrijving: string;
+  startdatum: string;
+  kanaal: string | null;
+}
+
+export interface ZaaktypeSummary {
+  url: string;
+  identificatie: string;
+  omschrijving: string;
 }
 
 /** Step results of a multi-step remote write, persisted by the outbox after every step. */
@@ -41,6 +65,10 @@ export interface ZaaksysteemAdapter {
   fetchDossier(customer: CustomerRef): Promise<Dossier & { complete: boolean }>;
   /** Registers a klantcontact; resumes after the steps already in `log.done`. */
   pushContact(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string; record: ContactRecord }>;
+  /** Creates a zaak, its initiator rol and its first status; resumes after the steps in `log.done`. */
+  pushZaak(zaak: OutgoingZaak, log: StepLog): Promise<{ sourceUrl: string; identificatie: string; status: string | null }>;
+  /** The published zaaktypen of the catalogus (for the picker). */
+  listZaaktypen(): Promise<ZaaktypeSummary[]>;
 }
 
 /**

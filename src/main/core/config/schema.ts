@@ -45,6 +45,16 @@ export const KlantbeeldConfig = z.object({
     .array(z.string().min(1).max(50))
     .min(1)
     .default(['telefoon', 'balie', 'e-mail', 'chat', 'social media', 'brief', 'contactformulier']),
+  /** Outcomes of a contact, stored as klantcontact.metadata.gespreksresultaat (the Turfbrug codes). */
+  gespreksresultaten: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .default(['zelfstandig_afgehandeld', 'doorverbonden', 'verwezen', 'terugbelverzoek', 'zaak_aangemaakt', 'verbinding_verbroken']),
+  /** "Afgehandeld voor": the afdelingen a question can be for (klantcontact.metadata.afdeling). */
+  afdelingen: z
+    .array(z.string().min(1).max(100))
+    .min(1)
+    .default(['Burgerzaken', 'Dienstverlening', 'Belastingen', 'Vergunningen', 'Parkeren', 'Openbare Ruimte', 'Afval en Reiniging', 'Sociaal Domein']),
   sync: z
     .object({
       /** Load every partij into the cache at start (fine for the demo and mid-size municipalities). */

@@ -16,6 +16,8 @@ export function appHandlers(deps: {
       user: deps.user,
       dataSource: { kind: deps.config.adapter.kind, label: deps.dataSourceLabel },
       kanalen: deps.config.kanalen,
+      gespreksresultaten: deps.config.gespreksresultaten,
+      afdelingen: deps.config.afdelingen,
     }),
     'sync.status': () => deps.sync.status(),
   };

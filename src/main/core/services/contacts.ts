@@ -13,10 +13,28 @@ export interface RegisterContact {
   inhoud: string;
 }
 
+export interface FinishVraag {
+  onderwerp: string;
+  inhoud: string;
+  gespreksresultaat: string;
+  afdeling: string;
+  zaakIds: string[];
+}
+
+export interface FinishContact {
+  draftId: string;
+  customerId: string | null;
+  kanaal: string;
+  bellerNaam: string;
+  bellerNummer: string;
+  startedAt: string;
+  vragen: FinishVraag[];
+}
+
 export class ContactService {
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'>,
+    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'> & Partial<Pick<KlantbeeldConfig, 'gespreksresultaten' | 'afdelingen'>>,
     private readonly kick: () => void,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -50,10 +68,84 @@ export class ContactService {
     this.kick();
     return contact;
   }
+
+  /**
+   * Finishes an open contact: each vraag becomes its own klantcontact. All local rows, all
+   * outbox entries and the removal of the draft commit together or not at all. An unknown
+   * caller (customerId null) gets no local timeline row; the klantcontact carries the name
+   * and number.
+   */
+  finish(input: FinishContact): ContactItem[] {
+    const issues: { path: string; message: string }[] = [];
+    if (!this.config.kanalen.includes(input.kanaal)) {
+      issues.push({ path: 'kanaal', message: `Kies een van: ${this.config.kanalen.join(', ')}.` });
+    }
+    const resultaten = this.config.gespreksresultaten;
+    const afdelingen = this.config.afdelingen;
+    input.vragen.forEach((vraag, i) => {
+      if (resultaten && !resultaten.includes(vraag.gespreksresultaat)) {
+        issues.push({ path: `vragen.${i}.gespreksresultaat`, message: 'Kies een gespreksresultaat uit de lijst.' });
+      }
+      if (afdelingen && vraag.afdeling && !afdelingen.includes(vraag.afdeling)) {
+        issues.push({ path: `vragen.${i}.afdeling`, message: 'Kies een afdeling uit de lijst.' });
+      }
+    });
+    if (issues.length > 0) throw new ServiceError('invalid_input', 'Controleer de gemarkeerde velden.', issues);
+    if (input.customerId !== null && !this.store.customers.get(input.customerId)) {
+      throw new ServiceError('not_found', 'Deze klant staat niet (meer) in Klantbeeld.');
+    }
+    const customerId = input.customerId;
+    const { user } = this.config;
+    const now = this.now().toISOString();
+    const beller =
+      customerId === null && (input.bellerNaam || input.bellerNummer) ? { naam: input.bellerNaam, nummer: input.bellerNummer } : undefined;
+    const items = this.store.transaction(() => {
+      const out: ContactItem[] = [];
+      input.vragen.forEach((vraag, i) => {
+        // Several vragen of one contact keep their order in the timeline (newest first).
+        const plaatsgevondenOp = new Date(Date.parse(input.startedAt) + i).toISOString();
+        const zaakIds = customerId === null ? [] : vraag.zaakIds.filter((id) => this.store.startedZaken.ref(id)?.customerId === customerId);
+        let contactId: string = randomUUID();
+        if (customerId !== null) {
+          const identificaties = zaakIds.map((id) => this.store.startedZaken.ref(id)?.identificatie ?? '').filter((v) => v.length > 0);
+          const item = this.store.contacts.addLocal({
+            customerId,
+            kanaal: input.kanaal,
+            onderwerp: vraag.onderwerp,
+            inhoud: vraag.inhoud,
+            plaatsgevondenOp,
+            medewerker: user.naam,
+          });
+          this.store.contacts.setDetails(item.id, vraag.gespreksresultaat, vraag.afdeling || null, identificaties);
+          contactId = item.id;
+          out.push(this.store.contacts.get(item.id) as ContactItem);
+        }
+        const payload: KlantcontactPayload = {
+          contactId,
+          customerId,
+          kanaal: input.kanaal,
+          onderwerp: vraag.onderwerp,
+          inhoud: vraag.inhoud,
+          plaatsgevondenOp,
+          medewerker: { id: user.id, naam: user.naam, email: user.email },
+          gespreksresultaat: vraag.gespreksresultaat,
+          ...(vraag.afdeling ? { afdeling: vraag.afdeling } : {}),
+          ...(zaakIds.length > 0 ? { zaakIds } : {}),
+          ...(beller ? { beller } : {}),
+        };
+        this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'klantcontact', entityId: contactId, payload }, now);
+      });
+      this.store.drafts.delete(input.draftId);
+      return out;
+    });
+    this.kick();
+    return items;
+  }
 }
 
-export function contactHandlers(service: ContactService): Pick<Handlers, 'contacts.register'> {
+export function contactHandlers(service: ContactService): Pick<Handlers, 'contacts.register' | 'contacts.finish'> {
   return {
     'contacts.register': (input) => service.register(input),
+    'contacts.finish': (input) => ({ contacts: service.finish(input) }),
   };
 }

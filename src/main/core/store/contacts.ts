@@ -52,6 +52,7 @@ export class ContactStore {
   private readonly sentUrls;
   private readonly deleteByUrl;
   private readonly stateStmt;
+  private readonly detailsStmt;
 
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[string, number], ContactRow>(
@@ -78,6 +79,9 @@ export class ContactStore {
       "SELECT source_url FROM contacts WHERE customer_id = ? AND sync_state = 'sent' AND source_url IS NOT NULL",
     );
     this.deleteByUrl = db.prepare('DELETE FROM contacts WHERE source_url = ?');
+    this.detailsStmt = db.prepare(
+      'UPDATE contacts SET gespreksresultaat = @gespreksresultaat, afdeling = @afdeling, zaak_identificaties = @zaakIdentificaties WHERE id = @id',
+    );
     this.stateStmt = db.prepare(
       'UPDATE contacts SET sync_state = @state, sync_error = @error, source_url = coalesce(@sourceUrl, source_url) WHERE id = @id',
     );
@@ -120,6 +124,11 @@ export class ContactStore {
     for (const { source_url } of this.sentUrls.all(customerId)) {
       if (!seen.has(source_url)) this.deleteByUrl.run(source_url);
     }
+  }
+
+  /** Outcome, afdeling and linked zaken of a contact registered here (before it is sent). */
+  setDetails(id: string, gespreksresultaat: string | null, afdeling: string | null, zaakIdentificaties: string[]): void {
+    this.detailsStmt.run({ id, gespreksresultaat, afdeling, zaakIdentificaties: JSON.stringify(zaakIdentificaties) });
   }
 
   setSyncState(id: string, state: SyncState, error: string | null, sourceUrl: string | null = null): void {

@@ -1,8 +1,10 @@
 import { ContactStore } from './contacts';
 import { CustomerStore } from './customers';
+import { DraftStore } from './drafts';
 import { openDatabase, type Db } from './database';
 import { OutboxStore } from './outbox';
 import { RemoteCache } from './remote-cache';
+import { StartedZaakStore } from './started-zaken';
 import { ZaakStore } from './zaken';
 
 /** The local store: one writer connection and a typed module per area. */
@@ -12,6 +14,8 @@ export class Store {
   readonly zaken: ZaakStore;
   readonly outbox: OutboxStore;
   readonly remoteCache: RemoteCache;
+  readonly drafts: DraftStore;
+  readonly startedZaken: StartedZaakStore;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerStore(db);
@@ -19,6 +23,8 @@ export class Store {
     this.zaken = new ZaakStore(db);
     this.outbox = new OutboxStore(db);
     this.remoteCache = new RemoteCache(db);
+    this.drafts = new DraftStore(db);
+    this.startedZaken = new StartedZaakStore(db);
   }
 
   static open(file: string): Store {

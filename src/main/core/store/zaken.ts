@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ZaakItem } from '../../../shared/contract';
+import type { SyncState, ZaakItem } from '../../../shared/contract';
 import type { Db } from './database';
 import type { ZaakRecord } from './records';
 
@@ -14,6 +14,8 @@ interface ZaakRow {
   einddatum_gepland: string | null;
   uiterlijke_einddatum_afdoening: string | null;
   einddatum: string | null;
+  sync_state: SyncState;
+  sync_error: string | null;
 }
 
 function toItem(row: ZaakRow): ZaakItem {
@@ -27,6 +29,8 @@ function toItem(row: ZaakRow): ZaakItem {
     einddatumGepland: row.einddatum_gepland,
     uiterlijkeEinddatumAfdoening: row.uiterlijke_einddatum_afdoening,
     einddatum: row.einddatum,
+    // Only zaken started here carry a state; those from the source are simply there.
+    ...(row.sync_state === 'sent' ? {} : { syncState: row.sync_state, syncError: row.sync_error }),
   };
 }
 
@@ -51,7 +55,10 @@ export class ZaakStore {
          uiterlijke_einddatum_afdoening = excluded.uiterlijke_einddatum_afdoening,
          einddatum = excluded.einddatum, fetched_at = excluded.fetched_at`,
     );
-    this.urlsStmt = db.prepare<[string], { source_url: string }>('SELECT source_url FROM zaken WHERE customer_id = ?');
+    // Zaken started here and not yet acknowledged are never removed by a refresh.
+    this.urlsStmt = db.prepare<[string], { source_url: string }>(
+      "SELECT source_url FROM zaken WHERE customer_id = ? AND sync_state = 'sent'",
+    );
     this.deleteStmt = db.prepare('DELETE FROM zaken WHERE customer_id = ? AND source_url = ?');
   }
 

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
-import { clerkText, ContactItem, LocalId, SyncState } from '../schemas';
+import { clerkText, ContactItem, IsoDateTime, LocalId, SyncState } from '../schemas';
+
+/** One vraag of a contact; each becomes its own klantcontact. */
+export const FinishVraag = z
+  .object({
+    onderwerp: clerkText(200)
+      .transform((v) => v.trim())
+      .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' }),
+    inhoud: clerkText(1000).default(''),
+    gespreksresultaat: z.string().trim().min(1, { message: 'Kies een gespreksresultaat.' }).max(100),
+    afdeling: z.string().trim().max(100).default(''),
+    /** Local ids of the customer's zaken this vraag was about. */
+    zaakIds: z.array(LocalId).max(20).default([]),
+  })
+  .strict();
 
 export const contactOperations = {
   'contacts.register': operation({
@@ -17,6 +31,29 @@ export const contactOperations = {
       })
       .strict(),
     output: ContactItem,
+    roles: FRONT_OFFICE,
+  }),
+  'contacts.finish': operation({
+    summary:
+      'Finish an open contact: every vraag becomes its own klantcontact; all of them, their outbox entries and the removal of the draft in one transaction.',
+    input: z
+      .object({
+        draftId: LocalId,
+        /** null: an unknown caller (no partij is created; name and number go with the klantcontact). */
+        customerId: LocalId.nullable(),
+        kanaal: z.string().trim().min(1, { message: 'Kies een kanaal.' }).max(50),
+        bellerNaam: clerkText(200).default(''),
+        bellerNummer: z
+          .string()
+          .trim()
+          .max(20, { message: 'Maximaal 20 tekens.' })
+          .refine((v) => v === '' || /^(\+|0)[0-9][0-9 ()-]{5,18}$/.test(v), { message: 'Geen geldig telefoonnummer.' })
+          .default(''),
+        startedAt: IsoDateTime,
+        vragen: z.array(FinishVraag).min(1, { message: 'Voeg een vraag toe.' }).max(20),
+      })
+      .strict(),
+    output: z.object({ contacts: z.array(ContactItem) }),
     roles: FRONT_OFFICE,
   }),
 } as const;

@@ -2,8 +2,9 @@ import type { ZgwConnection } from '../../config/schema';
 import type { RemoteCache } from '../../store/remote-cache';
 import type { ContactRecord, CustomerRecord } from '../../store/records';
 import { mapLimit } from '../../util/concurrency';
-import type { CustomerRef, Medewerker, OutgoingContact, StepLog, ZaaksysteemAdapter } from '../types';
+import { RemoteError, type CustomerRef, type Medewerker, type OutgoingContact, type OutgoingZaak, type StepLog, type ZaaksysteemAdapter, type ZaaktypeSummary } from '../types';
 import { ApiClient, collect, pages } from './http';
+import { contactMetadata, contactnaam, CreatedZaak, Roltype, StatustypeListItem, ZaaktypeListItem } from './zaak-start';
 import { toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
 import { Actor, Created, Klantcontact, Partij, parseRemote, Status, StatusType, Zaak, ZaakType } from './remote';
 
@@ -68,23 +69,26 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
           kanaal: contact.kanaal,
           onderwerp: contact.onderwerp,
           inhoud: contact.inhoud,
-          indicatieContactGelukt: true,
+          indicatieContactGelukt: contact.gespreksresultaat !== 'verbinding_verbroken',
           taal: 'nld',
           vertrouwelijk: false,
           plaatsgevondenOp: contact.plaatsgevondenOp,
           // The key lets a retry find this object instead of creating a twin (issue 6).
-          metadata: { klantbeeldKey: contact.idempotencyKey },
+          metadata: { klantbeeldKey: contact.idempotencyKey, ...contactMetadata(contact) },
         },
       }),
     );
-    await this.step(log, 'betrokkene', () =>
+    const partijUuid = contact.customer ? uuidFromUrl(contact.customer.sourceUrl) : null;
+    const betrokkene = await this.step(log, 'betrokkene', () =>
       ki.request(ki.url('/betrokkenen'), {
         method: 'POST',
         body: {
-          wasPartij: { uuid: uuidFromUrl(contact.customer.sourceUrl) },
+          // An unknown caller: no partij (none is created), only the name they gave.
+          wasPartij: partijUuid ? { uuid: partijUuid } : null,
           hadKlantcontact: { uuid: klantcontact.uuid },
           rol: 'klant',
           initiator: true,
+          ...(contact.beller?.naam ? { contactnaam: contactnaam(contact.beller.naam) } : {}),
         },
       }),
     );
@@ -95,6 +99,33 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
         body: { actor: { uuid: actor.uuid }, klantcontact: { uuid: klantcontact.uuid } },
       }),
     );
+    if (contact.beller?.nummer) {
+      const nummer = contact.beller.nummer;
+      await this.step(log, 'digitaaladres', () =>
+        ki.request(ki.url('/digitaleadressen'), {
+          method: 'POST',
+          body: {
+            verstrektDoorBetrokkene: { uuid: betrokkene.uuid },
+            verstrektDoorPartij: null,
+            adres: nummer,
+            soortDigitaalAdres: 'telefoonnummer',
+            omschrijving: 'Telefoonnummer beller',
+          },
+        }),
+      );
+    }
+    for (const zaakUuid of contact.zaakUuids ?? []) {
+      await this.step(log, `onderwerpobject:${zaakUuid}`, () =>
+        ki.request(ki.url('/onderwerpobjecten'), {
+          method: 'POST',
+          body: {
+            klantcontact: { uuid: klantcontact.uuid },
+            wasKlantcontact: null,
+            onderwerpobjectidentificator: { objectId: zaakUuid, codeObjecttype: 'zgw-Zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
+          },
+        }),
+      );
+    }
     return {
       sourceUrl: klantcontact.url,
       record: {
@@ -103,12 +134,88 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
         onderwerp: contact.onderwerp,
         inhoud: contact.inhoud,
         plaatsgevondenOp: contact.plaatsgevondenOp,
-        gespreksresultaat: null,
-        afdeling: null,
+        gespreksresultaat: contact.gespreksresultaat ?? null,
+        afdeling: contact.afdeling || null,
         medewerker: contact.medewerker.naam,
         zaakIdentificaties: [],
       },
     };
+  }
+
+  async pushZaak(zaak: OutgoingZaak, log: StepLog): Promise<{ sourceUrl: string; identificatie: string; status: string | null }> {
+    const zc = this.zaken;
+    const created = await this.step(log, 'zaak', async () => {
+      const response = await zc.request(zc.url('/zaken'), {
+        method: 'POST',
+        body: {
+          bronorganisatie: this.conn.bronorganisatie,
+          verantwoordelijkeOrganisatie: this.conn.bronorganisatie,
+          zaaktype: zaak.zaaktypeUrl,
+          omschrijving: zaak.omschrijving,
+          startdatum: zaak.startdatum,
+          ...(zaak.kanaal ? { communicatiekanaalNaam: zaak.kanaal } : {}),
+        },
+        headers: { 'X-Audit-Toelichting': 'Gestart vanuit Klantbeeld' },
+      });
+      const body = parseRemote(CreatedZaak, response.body, 'zaak');
+      log.record('zaak:identificatie', body.identificatie);
+      return response;
+    });
+    await this.step(log, 'rol', async () => {
+      const roltype = await this.initiatorRoltype(zaak.zaaktypeUrl);
+      const { bsn, kvkNummer } = zaak.customer;
+      const rol = bsn
+        ? { betrokkeneType: 'natuurlijk_persoon', betrokkeneIdentificatie: { inpBsn: bsn } }
+        : kvkNummer
+          ? { betrokkeneType: 'niet_natuurlijk_persoon', betrokkeneIdentificatie: { kvkNummer } }
+          : null;
+      if (!rol) throw new RemoteError('Deze klant heeft geen BSN of KvK-nummer: de initiator kan niet worden vastgelegd.', 'permanent');
+      return zc.request(zc.url('/rollen'), {
+        method: 'POST',
+        body: { zaak: created.url, roltype: roltype.url, roltoelichting: 'Initiator (aanvrager)', ...rol },
+      });
+    });
+    const statustype = await this.firstStatustype(zaak.zaaktypeUrl);
+    await this.step(log, 'status', () =>
+      zc.request(zc.url('/statussen'), {
+        method: 'POST',
+        body: { zaak: created.url, statustype: statustype.url, datumStatusGezet: new Date().toISOString(), statustoelichting: 'Zaak gestart' },
+      }),
+    );
+    let identificatie = typeof log.done['zaak:identificatie'] === 'string' ? log.done['zaak:identificatie'] : null;
+    // Lost with a crash between the create and its log line: read it back.
+    identificatie ??= parseRemote(CreatedZaak, (await zc.request(created.url)).body, 'zaak').identificatie;
+    return { sourceUrl: created.url, identificatie, status: statustype.omschrijving };
+  }
+
+  async listZaaktypen(): Promise<ZaaktypeSummary[]> {
+    const first = this.catalogi.url(`/zaaktypen?status=definitief&pageSize=${this.conn.pageSize}`);
+    const { items } = await collect(this.catalogi, first, {}, 20);
+    return items
+      .map((item) => parseRemote(ZaaktypeListItem, item, 'zaaktype'))
+      .filter((zt) => !zt.concept)
+      .map((zt) => ({ url: zt.url, identificatie: zt.identificatie ?? '', omschrijving: zt.omschrijving }))
+      .sort((a, b) => a.omschrijving.localeCompare(b.omschrijving, 'nl'));
+  }
+
+  /** The zaaktype's roltype with omschrijvingGeneriek `initiator`. */
+  private async initiatorRoltype(zaaktypeUrl: string): Promise<{ url: string }> {
+    const ct = this.catalogi;
+    const query = `/roltypen?zaaktype=${encodeURIComponent(zaaktypeUrl)}&omschrijvingGeneriek=initiator`;
+    const { items } = await collect(ct, ct.url(query), {}, 1);
+    const found = items.map((r) => parseRemote(Roltype, r, 'roltype')).find((r) => r.omschrijvingGeneriek === 'initiator');
+    if (!found) throw new RemoteError('Het zaaktype heeft geen roltype "initiator".', 'permanent');
+    return found;
+  }
+
+  /** The first statustype of a zaaktype (lowest volgnummer). */
+  private async firstStatustype(zaaktypeUrl: string): Promise<{ url: string; omschrijving: string }> {
+    const ct = this.catalogi;
+    const { items } = await collect(ct, ct.url(`/statustypen?zaaktype=${encodeURIComponent(zaaktypeUrl)}`), {}, 5);
+    const sorted = items.map((st) => parseRemote(StatustypeListItem, st, 'statustype')).sort((a, b) => a.volgnummer - b.volgnummer);
+    const first = sorted[0];
+    if (!first) throw new RemoteError('Het zaaktype heeft geen statustypen.', 'permanent');
+    return first;
   }
 
   /** Runs a remote step once: a result already in the log is reused, a new one is logged at once. */

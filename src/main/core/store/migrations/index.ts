@@ -4,7 +4,11 @@
  * shipped migration.
  */
 import * as v1 from './001-initial';
+import * as v4 from './004-contacts';
 
-export const migrations: readonly { version: number; sql: string }[] = [{ version: 1, sql: v1.sql }];
+export const migrations: readonly { version: number; sql: string }[] = [
+  { version: 1, sql: v1.sql },
+  { version: 4, sql: v4.sql },
+];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -5,12 +5,18 @@ import { MissingLocalDataError } from './types';
 /** What a `klantcontact` outbox entry carries: enough to resend it without the UI. */
 export const KlantcontactPayload = z.object({
   contactId: z.string(),
-  customerId: z.string(),
+  /** null: an unknown caller (then `beller` carries name and number; there is no local row). */
+  customerId: z.string().nullable(),
   kanaal: z.string(),
   onderwerp: z.string(),
   inhoud: z.string(),
   plaatsgevondenOp: z.string(),
   medewerker: z.object({ id: z.string(), naam: z.string(), email: z.string() }),
+  gespreksresultaat: z.string().optional(),
+  afdeling: z.string().optional(),
+  /** Local ids of linked zaken; resolved to their uuid when sent (a zaak started here goes first). */
+  zaakIds: z.array(z.string()).optional(),
+  beller: z.object({ naam: z.string(), nummer: z.string() }).optional(),
 });
 export type KlantcontactPayload = z.infer<typeof KlantcontactPayload>;
 
@@ -19,17 +25,27 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
   payload: KlantcontactPayload,
 
   async send(adapter, contact, log, { store, idempotencyKey }) {
-    const customer = store.customers.get(contact.customerId);
-    if (!customer) throw new MissingLocalDataError('Het contact verwijst naar een klant die niet meer in de cache staat.');
+    const customer = contact.customerId === null ? null : store.customers.get(contact.customerId);
+    if (contact.customerId !== null && !customer) {
+      throw new MissingLocalDataError('Het contact verwijst naar een klant die niet meer in de cache staat.');
+    }
+    const zaakUuids = (contact.zaakIds ?? []).flatMap((id) => {
+      const url = store.startedZaken.ref(id)?.sourceUrl;
+      return url ? [url.replace(/\/$/, '').split('/').at(-1) ?? url] : [];
+    });
     return adapter.pushContact(
       {
         idempotencyKey,
-        customer: { sourceUrl: customer.sourceUrl, bsn: customer.bsn, kvkNummer: customer.kvkNummer },
+        customer: customer ? { sourceUrl: customer.sourceUrl, bsn: customer.bsn, kvkNummer: customer.kvkNummer } : null,
         kanaal: contact.kanaal,
         onderwerp: contact.onderwerp,
         inhoud: contact.inhoud,
         plaatsgevondenOp: contact.plaatsgevondenOp,
         medewerker: contact.medewerker,
+        gespreksresultaat: contact.gespreksresultaat,
+        afdeling: contact.afdeling,
+        zaakUuids,
+        beller: contact.beller,
       },
       log,
     );
@@ -45,6 +61,7 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
   },
 
   announce(events, contact, outcome) {
+    if (contact.customerId === null) return;
     events.emit('contact.synced', {
       customerId: contact.customerId,
       contactId: contact.contactId,
