@@ -122,11 +122,29 @@ export const useCustomerStore = defineStore('customer', () => {
     return item;
   }
 
+  /** Contacts finished in the contact form: shown at once (marked until acknowledged). */
+  function addContacts(customerIdOfItems: string, items: ContactItem[]): void {
+    const data = current.value;
+    if (customerId.value !== customerIdOfItems || !data) return;
+    for (const item of items.map(withEarlySync)) if (!data.contacts.some((c) => c.id === item.id)) data.contacts.push(item);
+  }
+
+  /** A zaak started from the contact form: under open zaken at once, marked until acknowledged. */
+  function addZaak(customerIdOfZaak: string, zaak: CustomerPicture['zaken'][number]): void {
+    const data = current.value;
+    if (customerId.value !== customerIdOfZaak || !data) return;
+    if (!data.zaken.some((z) => z.id === zaak.id)) data.zaken.unshift(zaak);
+  }
+
   function start(): void {
     if (started) return;
     started = true;
     client.events.on('customer.refreshed', onRefreshed);
     client.events.on('contact.synced', onContactSynced);
+    // A zaak started here was acknowledged (now with its identificatie) or parked: read it again.
+    client.events.on('zaak.synced', (payload) => {
+      if (payload.customerId === customerId.value) void reload();
+    });
     // After the push channel was down, events may be missing: read the picture again.
     let wasOpen = false;
     onStreamState((state) => {
@@ -135,5 +153,5 @@ export const useCustomerStore = defineStore('customer', () => {
     });
   }
 
-  return { customerId, picture, current, contacts, refreshing, refreshError, open, close, reload, registerContact, start };
+  return { customerId, picture, current, contacts, refreshing, refreshError, open, close, reload, registerContact, addContacts, addZaak, start };
 });
