@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/open';
 import { registerCatalogi } from '../api/catalogi';
+import { registerKennisObjects } from '../api/kennis-objects';
 import { registerKlantinteracties } from '../api/klantinteracties';
 import { registerZakenApi, zgwAuthHook } from '../api/zaken';
 import { verifyToken } from './auth';
@@ -37,6 +38,8 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
     k.addHook('onRequest', async (req) => verifyToken(req, tokens));
     registerKlantinteracties(k, { db, api: API.klantinteracties, log });
   }, { prefix: API.klantinteracties.prefix });
+
+  registerKennisObjects(app, db);
 
   app.setNotFoundHandler((_req, reply) => reply.code(404).type('application/json').send(JSON.stringify({ detail: 'Niet gevonden.' })));
   return app;

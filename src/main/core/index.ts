@@ -18,6 +18,7 @@ import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
+import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
 
@@ -60,6 +61,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   });
   const customers = new CustomerService(store, sync);
   const contacts = new ContactService(store, config, () => sync.kick());
+  const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);
   const drafts = new DraftService(store);
   const zaakStart = new ZaakStartService(store, adapter, () => sync.kick());
 
@@ -68,11 +70,13 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...appHandlers({ config, user, dataSourceLabel: connection.label, sync }),
     ...customerHandlers(customers),
     ...contactHandlers(contacts),
+    ...kennisHandlers(kennis.service),
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
   };
   const dispatcher = new Dispatcher(handlers, () => user, log);
   sync.start();
+  kennis.start();
 
   return {
     config,
@@ -82,6 +86,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     dispatch: (operation, input) => dispatcher.dispatch(operation, input),
     onEvent: (listener) => events.on(listener),
     async close() {
+      await kennis.stop();
       await sync.stop();
       store.close();
       await demo?.server.close();

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import { appEvents, appOperations } from './areas/app';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
+import { kennisEvents, kennisOperations } from './areas/kennis';
 import { draftOperations } from './areas/drafts';
 import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
 
@@ -15,6 +16,7 @@ export const contract = {
   ...appOperations,
   ...customerOperations,
   ...contactOperations,
+  ...kennisOperations,
   ...draftOperations,
   ...zaakStartOperations,
 } as const;
@@ -23,6 +25,7 @@ export const events = {
   ...appEvents,
   ...customerEvents,
   ...contactEvents,
+  ...kennisEvents,
   ...zaakStartEvents,
 } as const;
 

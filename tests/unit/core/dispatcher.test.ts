@@ -4,6 +4,23 @@ import { ROLES } from '../../../src/shared/roles';
 import { Dispatcher, type Handlers } from '../../../src/main/core/dispatcher';
 import { ServiceError } from '../../../src/main/core/errors';
 
+const kennisStubs: Pick<Handlers, `kennis.${string}` & keyof Handlers> = {
+  'kennis.search': () => ({ hits: [], total: 0 }),
+  'kennis.get': () => {
+    throw new ServiceError('not_found', 'Niet gevonden.');
+  },
+  'kennis.used': () => ({ ok: true }),
+  'kennis.news': () => [],
+  'kennis.markRead': () => ({ ok: true }),
+  'kennis.feedback': () => {
+    throw new ServiceError('not_found', 'Niet gevonden.');
+  },
+  'kennis.feedbackList': () => [],
+  'kennis.synonyms.list': () => [],
+  'kennis.synonyms.upsert': (input) => ({ groep: input.groep ?? 1, termen: input.termen }),
+  'kennis.sync.status': () => ({ source: 'x', lastSyncAt: null, count: 0, error: null }),
+};
+
 const CUSTOMER = '3f1c1a56-5d8e-4a43-9a4b-0d8d2f6e9b11';
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
@@ -16,6 +33,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'contacts.register': () => {
       throw new Error('boom');
     },
+    ...kennisStubs,
     'sync.status': () => ({ state: 'idle', pending: 0, failed: 0, offlineSince: null, lastSyncAt: null, message: null }),
     'contacts.finish': () => ({ contacts: [] }),
     'drafts.save': (input) => ({ id: input.id, updatedAt: '2026-11-28T10:00:00.000Z' }),

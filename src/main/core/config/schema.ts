@@ -55,6 +55,21 @@ export const KlantbeeldConfig = z.object({
     .array(z.string().min(1).max(100))
     .min(1)
     .default(['Burgerzaken', 'Dienstverlening', 'Belastingen', 'Vergunningen', 'Parkeren', 'Openbare Ruimte', 'Afval en Reiniging', 'Sociaal Domein']),
+  /** The kennisbank source (docs/kennisbank.md); absent: the embedded demo's, when the demo runs. */
+  kennisbank: z
+    .object({
+      kind: z.literal('objects').default('objects'),
+      label: z.string().min(1).default('Kennisbank'),
+      /** Objects API base URL, e.g. https://objecten.gemeente.nl/api/v2 */
+      url: httpUrl,
+      token: z.string().min(1),
+      /** Objecttype URL of the kennisartikelen; VAC's and news are optional. */
+      objecttype: httpUrl,
+      vacObjecttype: httpUrl.optional(),
+      nieuwsObjecttype: httpUrl.optional(),
+      refreshMinutes: z.number().min(1).max(10_080).default(15),
+    })
+    .optional(),
   sync: z
     .object({
       /** Load every partij into the cache at start (fine for the demo and mid-size municipalities). */
