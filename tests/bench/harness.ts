@@ -49,11 +49,13 @@ export class BenchReport {
     process.stdout.write(`  ${m.name}: p50 ${fmt(m.p50)} ${m.unit}, p95 ${fmt(m.p95)} ${m.unit} (n=${m.n})\n`);
   }
 
-  /** The table for docs/benchmarks.md, with the ratio to the baseline where it has the same name. */
+  /** The table for docs/benchmarks.md, with the ratio to the baseline where it has the same measurement. */
   table(baseline: Measurement[]): string {
-    const byName = new Map(baseline.map((m) => [m.name, m]));
+    // Only like with like: the same measurement on the same data set.
+    const key = (m: Measurement) => `${m.name} @ ${m.dataset}`;
+    const byName = new Map(baseline.map((m) => [key(m), m]));
     const rows = this.measurements.map((m) => {
-      const base = byName.get(m.name);
+      const base = byName.get(key(m));
       const ratio = base && base.p95 > 0 ? `${(m.p95 / base.p95).toFixed(2)}×` : '–';
       return `| ${m.name} | ${m.dataset} | ${m.n} | ${fmt(m.p50)} | ${fmt(m.p95)} | ${m.unit} | ${base ? fmt(base.p95) : '–'} | ${ratio} |`;
     });

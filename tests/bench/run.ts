@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { BenchReport, readBaseline } from './harness';
 import { localStore, SIZES } from './fixtures/local-store';
 import { coreReads } from './suites/core-reads';
+import { syncSuite } from './suites/sync';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const report = new BenchReport();
   try {
     await coreReads(report, storeFile, size, workDir);
+    await syncSuite(report, workDir, values.quick);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -7,6 +7,9 @@ import { retryDelayMs } from './backoff';
 import { outboxKinds } from './kinds';
 import { MissingLocalDataError } from './kinds/types';
 
+/** Partijen written per transaction during a prefetch. */
+const PREFETCH_CHUNK = 50;
+
 export interface SyncOptions {
   prefetchPartijen: boolean;
   outboxIntervalMs: number;
@@ -93,8 +96,13 @@ export class SyncEngine {
     if (this.prefetching) return this.prefetching;
     this.prefetching = (async () => {
       try {
-        await this.adapter.listCustomers((records) => {
-          this.store.customers.upsertMany(records, this.now().toISOString());
+        await this.adapter.listCustomers(async (records) => {
+          // Small transactions with a turn of the event loop between them: a clerk's search
+          // never waits behind a whole page of upserts.
+          for (let i = 0; i < records.length; i += PREFETCH_CHUNK) {
+            this.store.customers.upsertMany(records.slice(i, i + PREFETCH_CHUNK), this.now().toISOString());
+            await new Promise((resolve) => setImmediate(resolve));
+          }
         });
         this.lastPrefetchAt = Date.now();
         this.reachable();
