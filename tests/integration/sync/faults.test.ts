@@ -119,7 +119,8 @@ describe('dossier refresh under faults', () => {
     });
     rig.server.faults.add({ method: 'GET', path: /\/klantcontacten\?.*page=2/, fault: { kind: 'status', status: 404 }, times: 1 });
     await rig.engine.refreshCustomer(rig.bertId);
-    rig.server.faults.add({ method: 'GET', path: /\/zaken\?/, fault: { kind: 'malformed-json' }, times: 1 });
+    // First pages only: a cancelled page-2 request of the previous refresh may still arrive.
+    rig.server.faults.add({ method: 'GET', path: /\/zaken\?(?!.*page=)/, fault: { kind: 'malformed-json' }, times: 1 });
     await rig.engine.refreshCustomer(rig.bertId);
     off();
     expect(seen).toEqual([false, false]);
