@@ -1,6 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/open';
 import { registerCatalogi } from '../api/catalogi';
+import { DOCUMENTEN_API, registerDocumenten, registerZaakInformatieObjecten } from '../api/documenten';
+import { ensureDocumenten } from '../api/documenten/seed';
 import { registerKennisObjects } from '../api/kennis-objects';
 import { registerKlantinteracties } from '../api/klantinteracties';
 import { registerZakenApi, zgwAuthHook } from '../api/zaken';
@@ -23,6 +25,7 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
     installErrorHandling(z, API.zaken, log);
     zgwAuthHook(z, secrets);
     registerZakenApi(z, { db, api: API.zaken, log });
+    registerZaakInformatieObjecten(z, { db, api: API.zaken, log });
   }, { prefix: API.zaken.prefix });
 
   app.register(async (c) => {
@@ -31,6 +34,15 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
     zgwAuthHook(c, secrets);
     registerCatalogi(c, { db, api: API.catalogi, log });
   }, { prefix: API.catalogi.prefix });
+
+  // Documenten API (issue 3): documents of the zaken, seeded once.
+  ensureDocumenten(db);
+  app.register(async (d) => {
+    d.removeContentTypeParser('text/plain');
+    installErrorHandling(d, DOCUMENTEN_API, log);
+    zgwAuthHook(d, secrets);
+    registerDocumenten(d, { db, api: DOCUMENTEN_API, log });
+  }, { prefix: DOCUMENTEN_API.prefix });
 
   app.register(async (k) => {
     k.removeContentTypeParser('text/plain');

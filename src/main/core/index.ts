@@ -18,6 +18,7 @@ import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
+import { ZaakService, zaakHandlers } from './services/zaken';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
@@ -59,7 +60,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
     log,
   });
-  const customers = new CustomerService(store, sync);
+  const customers = new CustomerService(store, sync, adapter, events);
+  const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, config, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);
   const drafts = new DraftService(store);
@@ -69,6 +71,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const handlers: Handlers = {
     ...appHandlers({ config, user, dataSourceLabel: connection.label, sync }),
     ...customerHandlers(customers),
+    ...zaakHandlers(zaken),
     ...contactHandlers(contacts),
     ...kennisHandlers(kennis.service),
     ...draftHandlers(drafts),

@@ -9,12 +9,14 @@ import { appEvents, appOperations } from './areas/app';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
 import { kennisEvents, kennisOperations } from './areas/kennis';
+import { zaakOperations } from './areas/zaken';
 import { draftOperations } from './areas/drafts';
 import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
 
 export const contract = {
   ...appOperations,
   ...customerOperations,
+  ...zaakOperations,
   ...contactOperations,
   ...kennisOperations,
   ...draftOperations,
@@ -49,5 +51,7 @@ export function isEventName(name: unknown): name is EventName {
 
 export * from './schemas';
 export * from './errors';
+export * from './areas/customers';
+export * from './areas/zaken';
 export { operation, event } from './define';
 export type { OperationSpec, EventSpec } from './define';

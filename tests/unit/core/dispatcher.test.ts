@@ -30,6 +30,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'customers.open': () => {
       throw new ServiceError('not_found', 'Niet gevonden.');
     },
+    'customers.searchRemote': () => ({ results: [], searched: false }),
+    'customers.revealBsn': () => ({ bsn: null }),
+    'customers.screenPop': () => ({ nummer: '+31612345678', customerId: null, candidates: [], at: '2026-11-28T10:00:00.000Z' }),
+    'zaken.detail': () => {
+      throw new ServiceError('not_found', 'Niet gevonden.');
+    },
+    'zaken.document': () => {
+      throw new ServiceError('not_found', 'Niet gevonden.');
+    },
     'contacts.register': () => {
       throw new Error('boom');
     },

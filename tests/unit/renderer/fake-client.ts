@@ -9,7 +9,8 @@ export function createFakeApi() {
   const streamListeners = new Set<(state: 'connecting' | 'open' | 'reconnecting') => void>();
   const client = {
     app: { info: vi.fn() },
-    customers: { search: vi.fn(), open: vi.fn() },
+    customers: { search: vi.fn(), searchRemote: vi.fn(), open: vi.fn(), revealBsn: vi.fn(), screenPop: vi.fn() },
+    zaken: { detail: vi.fn(), document: vi.fn() },
     contacts: { register: vi.fn() },
     sync: { status: vi.fn() },
     events: {

@@ -64,4 +64,40 @@ describe('search store', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(store.results).toEqual({ state: 'success', data: [] });
   });
+
+  it('explains a BSN that fails the elfproef at once, without a call', async () => {
+    const store = useSearchStore();
+    store.setQuery('999993654');
+    expect(store.kind).toBe('bsn-invalid');
+    expect(store.message).toMatch(/elfproef/);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS * 2);
+    expect(api.client.customers.search).not.toHaveBeenCalled();
+  });
+
+  it('shows the cached answer first, then merges matches from the zaaksysteem (phone number)', async () => {
+    const other = { ...bert, id: '6f1c1b2e-0000-4000-8000-00000000000b', naam: 'Bea Burger' };
+    const remote = deferred<{ results: (typeof bert)[]; searched: boolean }>();
+    api.client.customers.search.mockResolvedValue({ results: [bert], kind: 'telefoon', message: null });
+    api.client.customers.searchRemote.mockReturnValue(remote.promise);
+    const store = useSearchStore();
+    store.setQuery('06-12345678');
+    expect(store.kind).toBe('telefoon');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.results).toEqual({ state: 'success', data: [bert] });
+    expect(store.remote).toBe('searching');
+    remote.resolve({ results: [bert, other], searched: true });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.results).toEqual({ state: 'success', data: [bert, other] });
+    expect(store.remote).toBe('done');
+  });
+
+  it('does not ask the zaaksysteem for names (it has no name filter)', async () => {
+    api.client.customers.search.mockResolvedValue({ results: [bert] });
+    const store = useSearchStore();
+    store.setQuery('Burger');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(api.client.customers.searchRemote).not.toHaveBeenCalled();
+    expect(store.remote).toBe('idle');
+  });
 });

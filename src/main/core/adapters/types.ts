@@ -63,12 +63,49 @@ export interface ZaaksysteemAdapter {
   listCustomers(onPage: (records: CustomerRecord[]) => void): Promise<void>;
   /** A customer's contacts and zaken, fetched in parallel. `complete`: lists read to the end. */
   fetchDossier(customer: CustomerRef): Promise<Dossier & { complete: boolean }>;
+  /**
+   * Identify (issue 3): partijen the source holds for one search key, with their digitale
+   * adressen. Optional: an adapter without it only searches the cache.
+   */
+  searchCustomers?(query: RemoteCustomerQuery): Promise<CustomerRecord[]>;
+  /** A zaak's statushistorie, rollen and documents, fetched live (issue 3). */
+  fetchZaakDetail?(zaakUrl: string): Promise<ZaakDetailRecord>;
+  /** The content of a document of the Documenten API; only URLs of the configured Documenten API. */
+  fetchDocumentContent?(documentUrl: string): Promise<{ bytes: Buffer; contentType: string | null }>;
   /** Registers a klantcontact; resumes after the steps already in `log.done`. */
   pushContact(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string; record: ContactRecord }>;
   /** Creates a zaak, its initiator rol and its first status; resumes after the steps in `log.done`. */
   pushZaak(zaak: OutgoingZaak, log: StepLog): Promise<{ sourceUrl: string; identificatie: string; status: string | null }>;
   /** The published zaaktypen of the catalogus (for the picker). */
   listZaaktypen(): Promise<ZaaktypeSummary[]>;
+}
+
+export type RemoteCustomerQuery =
+  | { kind: 'bsn'; value: string }
+  | { kind: 'kvk'; value: string }
+  | { kind: 'vestigingsnummer'; value: string }
+  /** `+31612345678`: the adapter matches however the source wrote the number. */
+  | { kind: 'telefoon'; value: string }
+  | { kind: 'email'; value: string };
+
+export interface ZaakDetailRecord {
+  identificatie: string;
+  omschrijving: string;
+  toelichting: string;
+  zaaktype: string;
+  vertrouwelijkheid: string | null;
+  statussen: { naam: string; datum: string; toelichting: string }[];
+  rollen: { rol: string; betrokkeneType: string; naam: string }[];
+  documenten: {
+    url: string;
+    uuid: string;
+    titel: string;
+    datum: string | null;
+    vertrouwelijkheid: string | null;
+    formaat: string | null;
+    bestandsnaam: string | null;
+    bestandsomvang: number | null;
+  }[];
 }
 
 /**

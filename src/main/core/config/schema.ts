@@ -14,6 +14,8 @@ export const ZgwConnection = z.object({
   zakenUrl: httpUrl,
   catalogiUrl: httpUrl,
   klantinteractiesUrl: httpUrl,
+  /** Documenten API (zaak documents); default: beside zakenUrl (`…/documenten/api/v1`). */
+  documentenUrl: httpUrl.optional(),
   zgwClientId: z.string().min(1),
   zgwSecret: z.string().min(1),
   klantinteractiesToken: z.string().min(1),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { CustomerDetail, CustomerSummary } from '../../../shared/contract';
 import { maskBsn } from '../../../shared/bsn';
+import { classifySearch, normaliseEmail, normalisePhone, normaliseToevoeging, type SearchKind } from '../../../shared/identify';
 import type { Db } from './database';
 import type { CustomerRecord } from './records';
 
@@ -44,7 +45,17 @@ export function nameQuery(text: string): string | null {
   return words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
 }
 
+export type SearchKindName = 'bsn' | 'bsn-invalid' | 'kvk' | 'vestigingsnummer' | 'telefoon' | 'email' | 'postcode' | 'naam';
+
 export class CustomerStore {
+  private readonly byVestiging;
+  private readonly byContactPoint;
+  private readonly byPostcode;
+  private readonly byPostcodeNummer;
+  private readonly addressStmt;
+  private readonly clearPointsStmt;
+  private readonly addPointStmt;
+  private readonly verwerkingStmt;
   private readonly byBsn;
   private readonly byKvk;
   private readonly byName;
@@ -61,6 +72,25 @@ export class CustomerStore {
       `SELECT ${SUMMARY_COLUMNS} FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
        WHERE customers_fts MATCH ? ORDER BY bm25(customers_fts, 10.0, 1.0), c.naam LIMIT ?`,
     );
+    this.byVestiging = db.prepare<[string, number], CustomerRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM customers c WHERE c.vestigingsnummer = ? LIMIT ?`,
+    );
+    this.byContactPoint = db.prepare<[string, string, number], CustomerRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM customer_contact_points p JOIN customers c ON c.id = p.customer_id
+       WHERE p.soort = ? AND p.waarde = ? ORDER BY c.naam LIMIT ?`,
+    );
+    this.byPostcode = db.prepare<[string, number], CustomerRow & { huisnummertoevoeging: string | null }>(
+      `SELECT ${SUMMARY_COLUMNS}, c.huisnummertoevoeging FROM customers c WHERE c.postcode = ?
+       ORDER BY c.huisnummer, c.naam LIMIT ?`,
+    );
+    this.byPostcodeNummer = db.prepare<[string, number, number], CustomerRow & { huisnummertoevoeging: string | null }>(
+      `SELECT ${SUMMARY_COLUMNS}, c.huisnummertoevoeging FROM customers c WHERE c.postcode = ? AND c.huisnummer = ?
+       ORDER BY c.naam LIMIT ?`,
+    );
+    this.addressStmt = db.prepare('UPDATE customers SET postcode = ?, huisnummer = ?, huisnummertoevoeging = ? WHERE id = ?');
+    this.clearPointsStmt = db.prepare('DELETE FROM customer_contact_points WHERE customer_id = ?');
+    this.addPointStmt = db.prepare('INSERT OR IGNORE INTO customer_contact_points (soort, waarde, customer_id) VALUES (?, ?, ?)');
+    this.verwerkingStmt = db.prepare('INSERT INTO verwerkingen (at, user_id, actie, customer_id) VALUES (?, ?, ?, ?)');
     this.byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
     this.bySourceUrl = db.prepare<[string], { id: string }>('SELECT id FROM customers WHERE source_url = ?');
     this.upsertStmt = db.prepare(
@@ -75,13 +105,43 @@ export class CustomerStore {
     this.refreshedStmt = db.prepare('UPDATE customers SET dossier_refreshed_at = ? WHERE id = ?');
   }
 
-  /** By BSN (9 digits, exact), KvK-nummer (8 digits, exact) or name/address words (prefixes). */
+  /** Classifies what was typed and asks the matching index (see shared/identify.ts). */
   search(query: string, limit: number): CustomerSummary[] {
-    const digits = query.replace(/[\s.-]/g, '');
-    if (/^\d{9}$/.test(digits)) return this.byBsn.all(digits, limit).map(toSummary);
-    if (/^\d{8}$/.test(digits)) return this.byKvk.all(digits, limit).map(toSummary);
-    const match = nameQuery(query);
-    return match ? this.byName.all(match, limit).map(toSummary) : [];
+    return this.searchClassified(classifySearch(query), limit);
+  }
+
+  searchClassified(kind: SearchKind, limit: number): CustomerSummary[] {
+    switch (kind.kind) {
+      case 'bsn':
+        return this.byBsn.all(kind.bsn, limit).map(toSummary);
+      case 'bsn-invalid':
+        return [];
+      case 'kvk':
+        return this.byKvk.all(kind.kvkNummer, limit).map(toSummary);
+      case 'vestigingsnummer':
+        return this.byVestiging.all(kind.vestigingsnummer, limit).map(toSummary);
+      case 'telefoon':
+        return this.byContactPoint.all('telefoon', kind.nummer, limit).map(toSummary);
+      case 'email':
+        return this.byContactPoint.all('email', kind.email, limit).map(toSummary);
+      case 'postcode': {
+        const rows =
+          kind.huisnummer === null
+            ? this.byPostcode.all(kind.postcode, limit)
+            : this.byPostcodeNummer.all(kind.postcode, kind.huisnummer, kind.toevoeging ? limit * 4 : limit);
+        const matching = kind.toevoeging ? rows.filter((r) => r.huisnummertoevoeging === kind.toevoeging) : rows;
+        return matching.slice(0, limit).map(toSummary);
+      }
+      case 'naam': {
+        const match = nameQuery(kind.text);
+        return match ? this.byName.all(match, limit).map(toSummary) : [];
+      }
+    }
+  }
+
+  /** Logs that a person's data was processed (append-only; never the BSN itself). */
+  logVerwerking(customerId: string, userId: string, actie: string, at: string): void {
+    this.verwerkingStmt.run(at, userId, actie, customerId);
   }
 
   get(id: string): (CustomerDetail & { sourceUrl: string; bsn: string | null; refreshedAt: string | null }) | undefined {
@@ -111,7 +171,25 @@ export class CustomerStore {
       geheimhouding: record.geheimhouding ? 1 : 0,
       fetchedAt,
     });
+    this.writeIdentifiers(id, record);
     return id;
+  }
+
+  /** Postcode columns and normalised phone/e-mail keys for identify (migration 003). */
+  private writeIdentifiers(id: string, record: CustomerRecord): void {
+    if (record.postcode !== undefined) {
+      const postcode = record.postcode ? record.postcode.replace(/\s+/g, '').toUpperCase() : null;
+      this.addressStmt.run(postcode, postcode ? (record.huisnummer ?? null) : null, postcode ? normaliseToevoeging(record.huisnummertoevoeging) : null, id);
+    }
+    this.clearPointsStmt.run(id);
+    for (const nummer of record.telefoonnummers) {
+      const value = normalisePhone(nummer);
+      if (value) this.addPointStmt.run('telefoon', value, id);
+    }
+    for (const adres of record.emailadressen) {
+      const value = normaliseEmail(adres);
+      if (value) this.addPointStmt.run('email', value, id);
+    }
   }
 
   upsertMany(records: readonly CustomerRecord[], fetchedAt: string): void {

@@ -13,6 +13,10 @@ export interface CustomerRecord {
   telefoonnummers: string[];
   emailadressen: string[];
   geheimhouding: boolean;
+  /** The address as separate keys for postcode + huisnummer search (issue 3); absent = unknown. */
+  postcode?: string | null;
+  huisnummer?: number | null;
+  huisnummertoevoeging?: string | null;
 }
 
 export interface ContactRecord {

@@ -1,7 +1,14 @@
-/** Search as you type: debounced customers.search; stale answers never overwrite newer ones. */
+/**
+ * Search as you type: debounced customers.search on the cache; stale answers never overwrite
+ * newer ones. For keys the zaaksysteem can answer (BSN, KvK, vestigingsnummer, phone, e-mail)
+ * the same query then goes to customers.searchRemote and its matches are merged in; the
+ * cached answer is never held back for it. A BSN that fails the elfproef is explained at once,
+ * without asking anyone.
+ */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CustomerSummary } from '../../../shared/contract';
+import type { CustomerSummary, SearchKindName } from '../../../shared/contract';
+import { BSN_INVALID_MESSAGE, classifySearch } from '../../../shared/identify';
 import { client } from '../api';
 import { messageOf } from '../lib/errors';
 import { failure, idle, loading, success, type ServiceData } from '../lib/service-data';
@@ -9,12 +16,21 @@ import { failure, idle, loading, success, type ServiceData } from '../lib/servic
 export const SEARCH_DEBOUNCE_MS = 120;
 export const SEARCH_MIN_LENGTH = 2;
 const SEARCH_LIMIT = 20;
+const REMOTE_KINDS = new Set<SearchKindName>(['bsn', 'kvk', 'vestigingsnummer', 'telefoon', 'email']);
+
+export type RemoteState = 'idle' | 'searching' | 'done' | 'failed';
 
 export const useSearchStore = defineStore('search', () => {
   const query = ref('');
   const results = ref<ServiceData<CustomerSummary[]>>(idle());
   /** The last answer, kept on screen (dimmed) while the next one loads, so the list does not flicker. */
   const previous = ref<CustomerSummary[]>([]);
+  /** What the query was understood as: `telefoon`, `postcode`, `bsn`, … */
+  const kind = ref<SearchKindName>('naam');
+  /** Why the query cannot be searched as typed (a failing elfproef), or null. */
+  const message = ref<string | null>(null);
+  /** The zaaksysteem is being asked as well (only for keys it can answer). */
+  const remote = ref<RemoteState>('idle');
   let timer: ReturnType<typeof setTimeout> | null = null;
   let sequence = 0;
 
@@ -24,25 +40,63 @@ export const useSearchStore = defineStore('search', () => {
     sequence++;
   }
 
+  function merge(extra: CustomerSummary[]): void {
+    if (results.value.state !== 'success') return;
+    const seen = new Set(results.value.data.map((c) => c.id));
+    const added = extra.filter((c) => !seen.has(c.id));
+    if (added.length === 0) return;
+    const data = [...results.value.data, ...added];
+    results.value = success(data);
+    previous.value = data;
+  }
+
+  async function runRemote(text: string, ticket: number): Promise<void> {
+    remote.value = 'searching';
+    try {
+      const answer = await client.customers.searchRemote({ query: text, limit: SEARCH_LIMIT });
+      if (ticket !== sequence) return;
+      merge(answer.results);
+      remote.value = 'done';
+    } catch {
+      if (ticket !== sequence) return;
+      // The cached answer stands; the clerk sees that the zaaksysteem could not be asked.
+      remote.value = 'failed';
+    }
+  }
+
   async function run(text: string, ticket: number): Promise<void> {
     try {
       const answer = await client.customers.search({ query: text, limit: SEARCH_LIMIT });
       if (ticket !== sequence) return;
       results.value = success(answer.results);
       previous.value = answer.results;
+      message.value = answer.message ?? null;
     } catch (error) {
       if (ticket !== sequence) return;
       results.value = failure(messageOf(error, 'Zoeken is mislukt. Probeer het opnieuw.'));
+      return;
     }
+    if (REMOTE_KINDS.has(kind.value)) await runRemote(text, ticket);
   }
 
   function setQuery(text: string): void {
     query.value = text;
     cancelPending();
+    remote.value = 'idle';
+    message.value = null;
     const trimmed = text.trim();
     if (trimmed.length < SEARCH_MIN_LENGTH) {
       results.value = idle();
       previous.value = [];
+      kind.value = 'naam';
+      return;
+    }
+    kind.value = classifySearch(trimmed).kind;
+    if (kind.value === 'bsn-invalid') {
+      // Checked as you type: no call, a clear message instead of "no results".
+      results.value = success([]);
+      previous.value = [];
+      message.value = BSN_INVALID_MESSAGE;
       return;
     }
     results.value = loading();
@@ -57,5 +111,5 @@ export const useSearchStore = defineStore('search', () => {
     setQuery('');
   }
 
-  return { query, results, previous, setQuery, clear };
+  return { query, results, previous, kind, message, remote, setQuery, clear };
 });

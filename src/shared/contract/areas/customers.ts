@@ -3,16 +3,48 @@ import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { clerkText, CustomerPicture, CustomerSummary, IsoDateTime, LocalId } from '../schemas';
 
+/** What the search understood the query to be (shared/identify.ts classifySearch). */
+export const SearchKindName = z.enum(['bsn', 'bsn-invalid', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'postcode', 'naam']);
+export type SearchKindName = z.infer<typeof SearchKindName>;
+
+const SearchInput = z
+  .object({
+    query: clerkText(100).transform((v) => v.trim()),
+    limit: z.number().int().min(1).max(50).default(20),
+  })
+  .strict();
+
+const SearchOutput = z.object({
+  results: z.array(CustomerSummary),
+  /** Absent in answers of older cores; the renderer treats that as `naam`. */
+  kind: SearchKindName.optional(),
+  /** Why nothing was searched (e.g. a BSN that fails the elfproef), in Dutch; null otherwise. */
+  message: z.string().nullable().optional(),
+});
+
+/** A screen-pop: the caller's number and who it may be. */
+export const ScreenPop = z.object({
+  /** The number as normalised (`+31612345678`); the raw input when it could not be normalised. */
+  nummer: z.string(),
+  /** Exactly one match: open this customer and start a telephone contact. */
+  customerId: LocalId.nullable(),
+  /** Several matches: let the clerk choose. None: an unknown caller. */
+  candidates: z.array(CustomerSummary),
+  at: IsoDateTime,
+});
+export type ScreenPop = z.infer<typeof ScreenPop>;
+
 export const customerOperations = {
   'customers.search': operation({
-    summary: 'Find cached customers by name or BSN as the clerk types.',
-    input: z
-      .object({
-        query: clerkText(100).transform((v) => v.trim()),
-        limit: z.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
-    output: z.object({ results: z.array(CustomerSummary) }),
+    summary: 'Find cached customers as the clerk types: BSN, KvK, vestigingsnummer, phone, e-mail, postcode + huisnummer or name.',
+    input: SearchInput,
+    output: SearchOutput,
+    roles: FRONT_OFFICE,
+  }),
+  'customers.searchRemote': operation({
+    summary: 'Ask the zaaksysteem for matches not yet cached (by BSN, KvK, vestigingsnummer, phone or e-mail); found partijen are cached and returned.',
+    input: SearchInput,
+    output: SearchOutput.extend({ searched: z.boolean() }),
     roles: FRONT_OFFICE,
   }),
   'customers.open': operation({
@@ -21,11 +53,27 @@ export const customerOperations = {
     output: CustomerPicture,
     roles: FRONT_OFFICE,
   }),
+  'customers.revealBsn': operation({
+    summary: "Shows a customer's full BSN on the clerk's request; every reveal is logged in verwerkingen.",
+    input: z.object({ customerId: LocalId }).strict(),
+    output: z.object({ bsn: z.string().nullable() }),
+    roles: FRONT_OFFICE,
+  }),
+  'customers.screenPop': operation({
+    summary: 'An incoming call: finds the caller by phone number and announces it as `screenpop` to every window.',
+    input: z.object({ nummer: z.string().min(1).max(40) }).strict(),
+    output: ScreenPop,
+    roles: FRONT_OFFICE,
+  }),
 } as const;
 
 export const customerEvents = {
   'customer.refreshed': event({
     summary: 'A customer dossier was refreshed from the zaaksysteem (or the refresh failed).',
     payload: z.object({ customerId: LocalId, at: IsoDateTime, ok: z.boolean(), message: z.string().nullable() }),
+  }),
+  screenpop: event({
+    summary: 'A call came in (protocol link, second start, loopback POST): the window opens the caller or the candidates.',
+    payload: ScreenPop,
   }),
 } as const;

@@ -2,17 +2,26 @@ import type { ZgwConnection } from '../../config/schema';
 import type { RemoteCache } from '../../store/remote-cache';
 import type { ContactRecord, CustomerRecord } from '../../store/records';
 import { mapLimit } from '../../util/concurrency';
-import { RemoteError, type CustomerRef, type Medewerker, type OutgoingContact, type OutgoingZaak, type StepLog, type ZaaksysteemAdapter, type ZaaktypeSummary } from '../types';
+import { RemoteError, type CustomerRef, type Medewerker, type OutgoingContact, type OutgoingZaak, type StepLog, type ZaaksysteemAdapter, type ZaaktypeSummary, type RemoteCustomerQuery, type ZaakDetailRecord } from '../types';
 import { ApiClient, collect, pages } from './http';
 import { contactMetadata, contactnaam, CreatedZaak, Roltype, StatustypeListItem, ZaaktypeListItem } from './zaak-start';
-import { toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
-import { Actor, Created, Klantcontact, Partij, parseRemote, Status, StatusType, Zaak, ZaakType } from './remote';
+import { rolNaam, toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
+import { normalisePhone } from '../../../../shared/identify';
+import { Actor, Created, DigitaalAdresRef, EnkelvoudigInformatieObject, Klantcontact, Partij, Rol, Status, StatusDetail, StatusType, Zaak, ZaakInformatieObject, ZaakType, parseRemote } from './remote';
 
 /** Requests in flight per dossier; Open Zaak and Open Klant are shared municipal servers. */
 const PARALLEL_REQUESTS = 6;
 /** A dossier reads at most this many pages per list; older items stay cached. */
 const DOSSIER_MAX_PAGES = 10;
 const ACTOR_REFRESH_MS = 60 * 60 * 1000;
+
+/** Documents opened in the window; larger ones belong in the zaaksysteem's own viewer. */
+const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The Documenten API: configured, or beside the Zaken API as Open Zaak serves them. */
+export function documentenBaseUrl(conn: ZgwConnection): string {
+  return conn.documentenUrl ?? conn.zakenUrl.replace(/\/zaken\/api\/v1\/?$/, '/documenten/api/v1');
+}
 
 /** How Klantbeeld identifies a medewerker as an Actor (the KISS convention). */
 const medewerkerIdentificator = (email: string) => ({
@@ -28,6 +37,8 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
   private readonly zaken: ApiClient;
   private readonly catalogi: ApiClient;
   private readonly klantinteracties: ApiClient;
+  /** The Documenten API (same ZGW JWT); only URLs under its base are ever fetched. */
+  private readonly documenten: ApiClient;
   private actors: { names: Map<string, string>; at: number } | null = null;
 
   constructor(
@@ -40,6 +51,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
     this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs, true);
     this.catalogi = new ApiClient(conn.catalogiUrl, jwt, conn.timeoutMs);
     this.klantinteracties = new ApiClient(conn.klantinteractiesUrl, { kind: 'token', token: conn.klantinteractiesToken }, conn.timeoutMs);
+    this.documenten = new ApiClient(documentenBaseUrl(conn), jwt, conn.timeoutMs);
   }
 
   async listCustomers(onPage: (records: CustomerRecord[]) => void): Promise<void> {
@@ -315,5 +327,102 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
       this.actors = { names, at: Date.now() };
     }
     return this.actors?.names ?? new Map();
+  }
+
+  // ---- Identify and the zaak detail (issue 3) ----
+
+  async searchCustomers(query: RemoteCustomerQuery): Promise<CustomerRecord[]> {
+    const ki = this.klantinteracties;
+    if (query.kind === 'bsn' || query.kind === 'kvk' || query.kind === 'vestigingsnummer') {
+      const soort = query.kind === 'kvk' ? 'kvk_nummer' : query.kind;
+      const params = new URLSearchParams({
+        partijIdentificator__codeSoortObjectId: soort,
+        partijIdentificator__objectId: query.value,
+        expand: 'digitaleAdressen',
+        pageSize: '20',
+      });
+      const { items } = await collect(ki, ki.url(`/partijen?${params}`), {}, 1);
+      return items.map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij'))).filter((r): r is CustomerRecord => r !== null);
+    }
+    // Digitale adressen: e-mail as typed; a phone number by its last 8 digits, then compared
+    // normalised, because sources write numbers in every format (06-12345678, +31 6 1234 5678).
+    const params =
+      query.kind === 'email'
+        ? new URLSearchParams({ adres__icontains: query.value, soortDigitaalAdres: 'email', pageSize: '50' })
+        : new URLSearchParams({ adres__icontains: query.value.slice(-8), soortDigitaalAdres: 'telefoonnummer', pageSize: '50' });
+    const { items } = await collect(ki, ki.url(`/digitaleadressen?${params}`), {}, 1);
+    const partijen = new Set<string>();
+    for (const item of items) {
+      const adres = parseRemote(DigitaalAdresRef, item, 'digitaal adres');
+      const matches = query.kind === 'email' ? adres.adres.trim().toLowerCase() === query.value : normalisePhone(adres.adres) === query.value;
+      if (matches && adres.verstrektDoorPartij?.uuid) partijen.add(adres.verstrektDoorPartij.uuid);
+    }
+    const records = await mapLimit([...partijen].slice(0, 20), PARALLEL_REQUESTS, async (uuid) => {
+      const response = await ki.request(ki.url(`/partijen/${uuid}?expand=digitaleAdressen`));
+      return toCustomerRecord(parseRemote(Partij, response.body, 'partij'));
+    });
+    return records.filter((r): r is CustomerRecord => r !== null);
+  }
+
+  async fetchZaakDetail(zaakUrl: string): Promise<ZaakDetailRecord> {
+    const zc = this.zaken;
+    const zaak = parseRemote(Zaak, (await zc.request(zaakUrl)).body, 'zaak');
+    const query = `zaak=${encodeURIComponent(zaakUrl)}`;
+    const [statussen, rollen, zios, zaaktype] = await Promise.all([
+      collect(zc, zc.url(`/statussen?${query}`), {}, 5),
+      collect(zc, zc.url(`/rollen?${query}`), {}, 5),
+      // Not paginated: a plain array (Zaken API spec).
+      zc.request(zc.url(`/zaakinformatieobjecten?${query}`)),
+      this.cachedObject(this.catalogi, zaak.zaaktype, 'zaaktype', ZaakType),
+    ]);
+    const statusRecords = await mapLimit(
+      statussen.items.map((s) => parseRemote(StatusDetail, s, 'status')),
+      PARALLEL_REQUESTS,
+      async (s) => ({
+        naam: (await this.cachedObject(this.catalogi, s.statustype, 'statustype', StatusType)).omschrijving,
+        datum: new Date(s.datumStatusGezet).toISOString(),
+        toelichting: s.statustoelichting ?? '',
+      }),
+    );
+    statusRecords.sort((a, b) => b.datum.localeCompare(a.datum));
+    const links = (Array.isArray(zios.body) ? zios.body : []).map((z) => parseRemote(ZaakInformatieObject, z, 'zaakinformatieobject'));
+    const documentenBase = this.documenten.url('/');
+    const documenten = await mapLimit(
+      links.filter((l) => l.informatieobject.startsWith(documentenBase)),
+      PARALLEL_REQUESTS,
+      async (link) => {
+        const doc = parseRemote(EnkelvoudigInformatieObject, (await this.documenten.request(link.informatieobject)).body, 'document');
+        return {
+          url: doc.url,
+          uuid: uuidFromUrl(doc.url),
+          titel: doc.titel || link.titel || '(zonder titel)',
+          datum: doc.creatiedatum ?? null,
+          vertrouwelijkheid: doc.vertrouwelijkheidaanduiding ?? null,
+          formaat: doc.formaat || null,
+          bestandsnaam: doc.bestandsnaam || null,
+          bestandsomvang: doc.bestandsomvang ?? null,
+        };
+      },
+    );
+    documenten.sort((a, b) => (b.datum ?? '').localeCompare(a.datum ?? ''));
+    return {
+      identificatie: zaak.identificatie,
+      omschrijving: zaak.omschrijving ?? '',
+      toelichting: typeof zaak.toelichting === 'string' ? zaak.toelichting : '',
+      zaaktype: zaaktype.omschrijving,
+      vertrouwelijkheid: typeof zaak.vertrouwelijkheidaanduiding === 'string' ? zaak.vertrouwelijkheidaanduiding : null,
+      statussen: statusRecords,
+      rollen: rollen.items
+        .map((r) => parseRemote(Rol, r, 'rol'))
+        .map((r) => ({ rol: r.omschrijving || r.omschrijvingGeneriek || r.betrokkeneType, betrokkeneType: r.betrokkeneType, naam: rolNaam(r) })),
+      documenten,
+    };
+  }
+
+  async fetchDocumentContent(documentUrl: string): Promise<{ bytes: Buffer; contentType: string | null }> {
+    if (!documentUrl.startsWith(this.documenten.url('/'))) {
+      throw new RemoteError('Dit document staat niet in de geconfigureerde Documenten API.', 'permanent');
+    }
+    return this.documenten.requestBytes(`${documentUrl.replace(/\/$/, '')}/download`, DOCUMENT_MAX_BYTES);
   }
 }

@@ -86,6 +86,29 @@ export class ApiClient {
     return { status: response.status, body, etag: response.headers.get('etag') };
   }
 
+  /** A binary body (a document's content), at most `maxBytes`; errors as in `request`. */
+  async requestBytes(url: string, maxBytes: number): Promise<{ bytes: Buffer; contentType: string | null }> {
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { Authorization: await this.authorization() }, signal: AbortSignal.timeout(this.timeoutMs) });
+    } catch {
+      throw new RemoteError('Het zaaksysteem is niet bereikbaar.', 'transient');
+    }
+    if (!response.ok) {
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = null;
+      }
+      throw this.toError(response, body);
+    }
+    const bytes = Buffer.from(await response.arrayBuffer());
+    if (bytes.length > maxBytes) throw new RemoteError('Het document is te groot om hier te openen.', 'permanent', response.status);
+    return { bytes, contentType: response.headers.get('content-type') };
+  }
+
   private toError(response: Response, body: unknown): RemoteError {
     const status = response.status;
     const problem = Problem.safeParse(body);

@@ -1,6 +1,6 @@
 /** Remote (Open Klant 2 / Open Zaak) → local records. The only place that knows both shapes. */
 import type { ContactRecord, CustomerRecord, ZaakRecord } from '../../store/records';
-import type { Klantcontact, Partij, RemoteAdres, Zaak } from './remote';
+import type { Klantcontact, Partij, RemoteAdres, Rol, Zaak } from './remote';
 
 /** How Klantbeeld links a klantcontact to a zaak (the KISS convention; configurable later). */
 export const ZAAK_OBJECTTYPES = new Set(['zgw-Zaak', 'zaak']);
@@ -32,6 +32,7 @@ function partijNaam(partij: Partij): string {
 export function toCustomerRecord(partij: Partij): CustomerRecord | null {
   if (partij.soortPartij === 'contactpersoon') return null;
   const adressen = partij._expand?.digitaleAdressen ?? [];
+  const adres = partij.bezoekadres ?? partij.correspondentieadres ?? null;
   return {
     sourceUrl: partij.url,
     soort: partij.soortPartij,
@@ -43,6 +44,9 @@ export function toCustomerRecord(partij: Partij): CustomerRecord | null {
     telefoonnummers: adressen.filter((a) => a.soortDigitaalAdres === 'telefoonnummer').map((a) => a.adres),
     emailadressen: adressen.filter((a) => a.soortDigitaalAdres === 'email').map((a) => a.adres),
     geheimhouding: partij.indicatieGeheimhouding === true,
+    postcode: adres?.postcode ? adres.postcode.replace(/\s+/g, '').toUpperCase() : null,
+    huisnummer: adres?.huisnummer ?? null,
+    huisnummertoevoeging: adres?.huisnummertoevoeging || null,
   };
 }
 
@@ -92,4 +96,30 @@ export function normaliseDateTime(value: string | null | undefined): string {
 
 export function uuidFromUrl(url: string): string {
   return url.replace(/\/$/, '').split('/').at(-1) ?? url;
+}
+
+/** A readable name for a rol's betrokkene, from its embedded identification (issue 3). */
+export function rolNaam(rol: Rol): string {
+  const id = rol.betrokkeneIdentificatie ?? {};
+  const s = (key: string) => (typeof id[key] === 'string' ? (id[key] as string).trim() : '');
+  const join = (...parts: string[]) => parts.filter((p) => p.length > 0).join(' ');
+  let naam = '';
+  switch (rol.betrokkeneType) {
+    case 'natuurlijk_persoon':
+      naam = join(s('voornamen') || s('voorletters'), s('voorvoegselGeslachtsnaam'), s('geslachtsnaam'));
+      break;
+    case 'niet_natuurlijk_persoon':
+      naam = s('statutaireNaam');
+      break;
+    case 'vestiging':
+      naam = Array.isArray(id.handelsnaam) ? String(id.handelsnaam[0] ?? '') : '';
+      break;
+    case 'organisatorische_eenheid':
+      naam = s('naam') || s('identificatie');
+      break;
+    case 'medewerker':
+      naam = join(s('voorletters'), s('voorvoegselAchternaam'), s('achternaam')) || s('identificatie');
+      break;
+  }
+  return naam || rol.afwijkendeNaamBetrokkene?.trim() || 'Onbekend';
 }

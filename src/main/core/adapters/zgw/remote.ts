@@ -123,3 +123,38 @@ export function parseRemote<T>(schema: z.ZodType<T>, value: unknown, what: strin
   const first = parsed.error.issues[0];
   throw new Error(`Onverwacht ${what} van het zaaksysteem (${first?.path.join('.') ?? ''}: ${first?.message ?? ''}).`);
 }
+
+// ---- Identify and the zaak detail (issue 3) ----
+
+export const DigitaalAdresRef = z
+  .object({ adres: z.string(), soortDigitaalAdres: z.string().optional(), verstrektDoorPartij: Ref.nullable().optional() })
+  .loose();
+
+export const StatusDetail = z
+  .object({ statustype: z.string(), datumStatusGezet: z.string(), statustoelichting: z.string().optional() })
+  .loose();
+
+export const Rol = z
+  .object({
+    betrokkeneType: z.string(),
+    omschrijving: z.string().optional(),
+    omschrijvingGeneriek: z.string().optional(),
+    afwijkendeNaamBetrokkene: z.string().optional(),
+    betrokkeneIdentificatie: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .loose();
+export type Rol = z.infer<typeof Rol>;
+
+export const ZaakInformatieObject = z.object({ informatieobject: z.string(), titel: z.string().optional() }).loose();
+
+export const EnkelvoudigInformatieObject = z
+  .object({
+    url: z.string(),
+    titel: z.string().optional(),
+    creatiedatum: z.string().nullable().optional(),
+    vertrouwelijkheidaanduiding: z.string().nullable().optional(),
+    formaat: z.string().optional(),
+    bestandsnaam: z.string().optional(),
+    bestandsomvang: z.number().int().nullable().optional(),
+  })
+  .loose();

@@ -5,10 +5,12 @@
  */
 import * as v1 from './001-initial';
 import * as v2 from './002-kennisbank';
+import * as v3 from './003-identify';
 import * as v4 from './004-contacts';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
+  { version: 3, sql: v3.sql },
   { version: 4, sql: v4.sql },
 ];
 
