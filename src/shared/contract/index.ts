@@ -8,12 +8,14 @@ import type { z } from 'zod';
 import { appEvents, appOperations } from './areas/app';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
+import { outboxOperations } from './areas/outbox';
 import { kennisEvents, kennisOperations } from './areas/kennis';
 import { zaakOperations } from './areas/zaken';
 import { draftOperations } from './areas/drafts';
 import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
 
 export const contract = {
+  ...outboxOperations,
   ...appOperations,
   ...customerOperations,
   ...zaakOperations,

@@ -16,15 +16,26 @@ const kennisStubs: Pick<Handlers, `kennis.${string}` & keyof Handlers> = {
     throw new ServiceError('not_found', 'Niet gevonden.');
   },
   'kennis.feedbackList': () => [],
-  'kennis.synonyms.list': () => [],
-  'kennis.synonyms.upsert': (input) => ({ groep: input.groep ?? 1, termen: input.termen }),
-  'kennis.sync.status': () => ({ source: 'x', lastSyncAt: null, count: 0, error: null }),
+  'kennis.synonyms': () => [],
+  'kennis.upsertSynonyms': (input) => ({ groep: input.groep ?? 1, termen: input.termen }),
+  'kennis.syncStatus': () => ({ source: 'x', lastSyncAt: null, count: 0, error: null }),
 };
 
 const CUSTOMER = '3f1c1a56-5d8e-4a43-9a4b-0d8d2f6e9b11';
 
+/** Every operation answers "not found" unless a test or the list below says otherwise. */
+const notFound = Object.fromEntries(
+  operationNames.map((name) => [
+    name,
+    () => {
+      throw new ServiceError('not_found', 'Niet gevonden.');
+    },
+  ]),
+) as unknown as Handlers;
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    ...notFound,
     'app.info': () => ({ version: '1', user: { id: 'u', naam: 'U', roles: ['kcc'] }, dataSource: { kind: 'demo', label: 'x' }, kanalen: ['telefoon'] }),
     'customers.search': () => ({ results: [] }),
     'customers.open': () => {

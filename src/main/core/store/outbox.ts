@@ -45,6 +45,18 @@ function toEntry(row: OutboxRow): OutboxEntry {
 }
 
 /** The outbox table. Callers add entries inside the same transaction as the domain row. */
+/** An entry as a person reviewing the outbox sees it. */
+export interface OutboxReviewItem {
+  id: number;
+  kind: string;
+  payload: unknown;
+  state: 'pending' | 'parked';
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  nextAttemptAt: string;
+}
+
 export class OutboxStore {
   private readonly insertStmt;
   private readonly dueStmt;
@@ -55,10 +67,26 @@ export class OutboxStore {
   private readonly countsStmt;
   private readonly nextDueStmt;
 
+  private readonly reviewStmt;
+  private readonly getStmt;
+  private readonly resendStmt;
+  private readonly discardStmt;
+
   constructor(db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO outbox (idempotency_key, kind, entity_id, payload, state, next_attempt_at, created_at)
        VALUES (@idempotencyKey, @kind, @entityId, @payload, 'pending', @now, @now)`,
+    );
+    this.reviewStmt = db.prepare<[], { id: number; kind: string; payload: string; state: 'pending' | 'parked'; attempts: number; last_error: string | null; created_at: string; next_attempt_at: string }>(
+      `SELECT id, kind, payload, state, attempts, last_error, created_at, next_attempt_at FROM outbox
+       WHERE state IN ('pending', 'parked') AND discarded_at IS NULL ORDER BY state = 'parked' DESC, id LIMIT 500`,
+    );
+    this.getStmt = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ? AND discarded_at IS NULL');
+    this.resendStmt = db.prepare(
+      "UPDATE outbox SET state = 'pending', next_attempt_at = @now, payload = @payload, last_error = NULL WHERE id = @id AND state = 'parked'",
+    );
+    this.discardStmt = db.prepare(
+      "UPDATE outbox SET state = 'done', discarded_at = @now, discarded_by = @by, done_at = @now WHERE id = @id AND state = 'parked'",
     );
     this.dueStmt = db.prepare<[string, number], OutboxRow>(
       "SELECT * FROM outbox WHERE state = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
@@ -72,7 +100,7 @@ export class OutboxStore {
       "UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = @error WHERE id = @id",
     );
     this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>(
-      "SELECT state, count(*) AS n FROM outbox WHERE state != 'done' GROUP BY state",
+      "SELECT state, count(*) AS n FROM outbox WHERE state != 'done' AND discarded_at IS NULL GROUP BY state",
     );
     this.nextDueStmt = db.prepare<[], { at: string | null }>(
       "SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'",
@@ -81,6 +109,35 @@ export class OutboxStore {
 
   add(entry: { idempotencyKey: string; kind: string; entityId: string; payload: unknown }, now: string): void {
     this.insertStmt.run({ ...entry, payload: JSON.stringify(entry.payload), now });
+  }
+
+  /** What waits and what is parked, parked first: for the clerk and the beheerder. */
+  review(): OutboxReviewItem[] {
+    return this.reviewStmt.all().map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      payload: JSON.parse(r.payload) as unknown,
+      state: r.state,
+      attempts: r.attempts,
+      lastError: r.last_error,
+      createdAt: r.created_at,
+      nextAttemptAt: r.next_attempt_at,
+    }));
+  }
+
+  get(id: number): OutboxEntry | undefined {
+    const row = this.getStmt.get(id);
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** A parked entry goes out again, possibly with a corrected payload; steps already done stay done. */
+  resend(id: number, payload: unknown, now: string): boolean {
+    return this.resendStmt.run({ id, payload: JSON.stringify(payload), now }).changes === 1;
+  }
+
+  /** A parked entry is given up by a person; the row stays as a record of who and when. */
+  discard(id: number, by: string, now: string): boolean {
+    return this.discardStmt.run({ id, by, now }).changes === 1;
   }
 
   due(now: string, limit: number): OutboxEntry[] {

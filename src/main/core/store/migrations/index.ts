@@ -7,11 +7,13 @@ import * as v1 from './001-initial';
 import * as v2 from './002-kennisbank';
 import * as v3 from './003-identify';
 import * as v4 from './004-contacts';
+import * as v5 from './005-outbox-review';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
   { version: 3, sql: v3.sql },
   { version: 4, sql: v4.sql },
+  { version: 5, sql: v5.sql },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

@@ -19,6 +19,18 @@ export interface OutboxKind<P = unknown> {
   parked(store: Store, payload: P, reason: string): void;
   /** Tells the renderer. */
   announce(events: EventBus, payload: P, outcome: { state: 'sent' | 'failed'; error: string | null }): void;
+  /** What it is, in words, for the outbox review: "Klantcontact: Vraag over parkeervergunning". */
+  describe?(payload: P): string;
+  /** A person corrects a parked entry before resending it (e.g. a too long onderwerp); returns the new payload. */
+  correct?(store: Store, payload: P, fix: OutboxFix): P;
+  /** A person gave up on a parked entry: local traces that would claim it was sent are removed. */
+  discarded?(store: Store, payload: P): void;
+}
+
+/** What a person may correct in a parked entry. */
+export interface OutboxFix {
+  onderwerp?: string;
+  inhoud?: string;
 }
 
 export class MissingLocalDataError extends Error {}
