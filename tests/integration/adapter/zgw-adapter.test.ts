@@ -113,6 +113,21 @@ describe('ZGW adapter against the demo zaaksysteem', () => {
     expect(urls.filter((u) => u.includes('/zaaktypen/') || u.includes('/statustypen/') || u.includes('/statussen/'))).toEqual([]);
   });
 
+  it('revalidates day-old catalogus types with If-None-Match and keeps them on a 304', async () => {
+    store.db.prepare("UPDATE remote_cache SET fetched_at = '2000-01-01T00:00:00.000Z' WHERE kind IN ('zaaktype', 'statustype', 'status')").run();
+    const adapter = new ZgwAdapter(connection(), medewerker, store.remoteCache);
+    const before = recorder.exchanges.length;
+    const dossier = await adapter.fetchDossier({ sourceUrl: bert.sourceUrl, bsn: bert.bsn, kvkNummer: null });
+    const catalogus = recorder.exchanges.slice(before).filter((e) => /\/(zaaktypen|statustypen)\//.test(e.url));
+    expect(catalogus.length).toBeGreaterThan(0);
+    for (const e of catalogus) {
+      expect(e.requestHeaders['if-none-match']).toBeTruthy();
+      expect(e.status).toBe(304);
+    }
+    expect(recorder.exchanges.slice(before).filter((e) => e.url.includes('/statussen/'))).toEqual([]);
+    expect(dossier.zaken.every((z) => z.zaaktype && z.status)).toBe(true);
+  });
+
   it('registers a klantcontact with betrokkene and actor, and never repeats a finished step', async () => {
     const adapter = new ZgwAdapter(connection(), medewerker, store.remoteCache);
     const log = memoryLog();
