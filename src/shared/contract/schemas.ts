@@ -56,6 +56,10 @@ export const ContactItem = z.object({
   /** sent: acknowledged by the zaaksysteem; pending: in the outbox; failed: parked with an error. */
   syncState: SyncState,
   syncError: z.string().nullable(),
+  /** Kennisbank articles consulted for this contact (local contacts; issue 4). */
+  kennisartikelen: z.array(z.object({ id: z.string(), titel: z.string() })).optional(),
+  /** "Antwoord gevonden in de kennisbank"; null when not said. */
+  antwoordGevonden: z.boolean().nullable().optional(),
 });
 export type ContactItem = z.infer<typeof ContactItem>;
 

@@ -33,6 +33,9 @@ export interface OutgoingContact {
   zaakUuids?: string[];
   /** Name and phone number of an unknown caller (betrokkene contactnaam + digitaal adres). */
   beller?: { naam: string; nummer: string };
+  /** Kennisbank articles consulted (klantcontact.metadata.kennisartikelen: ids) and "antwoord gevonden". */
+  kennisartikelen?: { id: string; titel: string }[];
+  antwoordGevonden?: boolean;
 }
 
 /** A zaak started from the front office: the customer is its initiator. */

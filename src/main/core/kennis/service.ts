@@ -137,9 +137,9 @@ type KennisOps =
   | 'kennis.markRead'
   | 'kennis.feedback'
   | 'kennis.feedbackList'
-  | 'kennis.synonyms.list'
-  | 'kennis.synonyms.upsert'
-  | 'kennis.sync.status';
+  | 'kennis.synonyms'
+  | 'kennis.upsertSynonyms'
+  | 'kennis.syncStatus';
 
 export function kennisHandlers(service: KennisService): Pick<Handlers, KennisOps> {
   return {
@@ -156,8 +156,8 @@ export function kennisHandlers(service: KennisService): Pick<Handlers, KennisOps
     },
     'kennis.feedback': (input, ctx) => service.feedback(input, ctx.user.naam),
     'kennis.feedbackList': () => service.feedbackList(),
-    'kennis.synonyms.list': () => service.store.synonymGroups(),
-    'kennis.synonyms.upsert': (input) => service.upsertSynonyms(input.groep, input.termen),
-    'kennis.sync.status': () => service.syncStatus(),
+    'kennis.synonyms': () => service.store.synonymGroups(),
+    'kennis.upsertSynonyms': (input) => service.upsertSynonyms(input.groep, input.termen),
+    'kennis.syncStatus': () => service.syncStatus(),
   };
 }

@@ -3,6 +3,7 @@ import type { ContactItem } from '../../../shared/contract';
 import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
+import { consultedPayload, linkConsulted } from '../kennis/consulted';
 import type { Store } from '../store';
 import type { KlantcontactPayload } from '../sync/kinds/klantcontact';
 
@@ -29,6 +30,9 @@ export interface FinishContact {
   bellerNummer: string;
   startedAt: string;
   vragen: FinishVraag[];
+  /** Kennisbank articles consulted and "antwoord gevonden" (issue 4). */
+  geraadpleegdeArtikelen?: string[];
+  antwoordGevonden?: boolean | null;
 }
 
 export class ContactService {
@@ -117,6 +121,7 @@ export class ContactService {
             medewerker: user.naam,
           });
           this.store.contacts.setDetails(item.id, vraag.gespreksresultaat, vraag.afdeling || null, identificaties);
+          linkConsulted(this.store.db, item.id, input.geraadpleegdeArtikelen ?? [], input.antwoordGevonden ?? null);
           contactId = item.id;
           out.push(this.store.contacts.get(item.id) as ContactItem);
         }
@@ -132,6 +137,7 @@ export class ContactService {
           ...(vraag.afdeling ? { afdeling: vraag.afdeling } : {}),
           ...(zaakIds.length > 0 ? { zaakIds } : {}),
           ...(beller ? { beller } : {}),
+          ...consultedPayload(this.store.db, input.geraadpleegdeArtikelen ?? [], input.antwoordGevonden ?? null),
         };
         this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'klantcontact', entityId: contactId, payload }, now);
       });

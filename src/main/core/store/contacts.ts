@@ -16,6 +16,8 @@ interface ContactRow {
   zaak_identificaties: string;
   sync_state: SyncState;
   sync_error: string | null;
+  antwoord_gevonden?: number | null;
+  kennisartikelen?: string | null;
 }
 
 function toItem(row: ContactRow): ContactItem {
@@ -32,6 +34,8 @@ function toItem(row: ContactRow): ContactItem {
     zaakIdentificaties: JSON.parse(row.zaak_identificaties) as string[],
     syncState: row.sync_state,
     syncError: row.sync_error,
+    ...(row.kennisartikelen && row.kennisartikelen !== '[]' ? { kennisartikelen: JSON.parse(row.kennisartikelen) as { id: string; titel: string }[] } : {}),
+    ...(row.antwoord_gevonden === 0 || row.antwoord_gevonden === 1 ? { antwoordGevonden: row.antwoord_gevonden === 1 } : {}),
   };
 }
 
@@ -56,9 +60,11 @@ export class ContactStore {
 
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[string, number], ContactRow>(
-      'SELECT * FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT ?',
+      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM contact_articles ca WHERE ca.contact_id = contacts.id) AS kennisartikelen FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT ?`,
     );
-    this.getStmt = db.prepare<[string], ContactRow>('SELECT * FROM contacts WHERE id = ?');
+    this.getStmt = db.prepare<[string], ContactRow>(
+      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM contact_articles ca WHERE ca.contact_id = contacts.id) AS kennisartikelen FROM contacts WHERE id = ?`,
+    );
     this.insertLocal = db.prepare(
       `INSERT INTO contacts (id, customer_id, kanaal, onderwerp, inhoud, plaatsgevonden_op, medewerker, sync_state)
        VALUES (@id, @customerId, @kanaal, @onderwerp, @inhoud, @plaatsgevondenOp, @medewerker, 'pending')`,

@@ -12,6 +12,7 @@ import type { ContactItem } from '../../../shared/contract';
 import type { DraftContent, DraftVraag } from '../../../shared/contract/areas/drafts';
 import { client } from '../api';
 import { messageOf } from '../lib/errors';
+import { useConsultedStore } from './consulted';
 
 export const AUTOSAVE_DELAY_MS = 300;
 
@@ -260,7 +261,10 @@ export const useContactsStore = defineStore('contacts', () => {
         afdeling: v.afdeling,
         zaakIds: v.zaakIds,
       })),
+      // Kennisbank articles consulted and "antwoord gevonden" (issue 4).
+      ...useConsultedStore().forFinish(d.id),
     });
+    useConsultedStore().clear(id);
     forget(id);
     return result.contacts;
   }

@@ -51,6 +51,10 @@ export const contactOperations = {
           .default(''),
         startedAt: IsoDateTime,
         vragen: z.array(FinishVraag).min(1, { message: 'Voeg een vraag toe.' }).max(20),
+        /** Kennisbank articles consulted during this contact (issue 4); every klantcontact of it carries them. */
+        geraadpleegdeArtikelen: z.array(z.string().min(1).max(200)).max(20).default([]),
+        /** "Antwoord gevonden in de kennisbank": ja (true), nee (false), or not said (null). */
+        antwoordGevonden: z.boolean().nullable().default(null),
       })
       .strict(),
     output: z.object({ contacts: z.array(ContactItem) }),

@@ -111,19 +111,19 @@ export const kennisOperations = {
     output: z.array(KennisFeedback),
     roles: ['kennisredacteur'],
   }),
-  'kennis.synonyms.list': operation({
+  'kennis.synonyms': operation({
     summary: 'The synonym groups search expands with.',
     input: z.object({}).strict().default({}),
     output: z.array(SynonymGroup),
     roles: ['kennisredacteur'],
   }),
-  'kennis.synonyms.upsert': operation({
+  'kennis.upsertSynonyms': operation({
     summary: 'Create (groep omitted) or replace a synonym group; an empty list removes it.',
     input: z.object({ groep: z.number().int().positive().optional(), termen: z.array(clerkText(80)).max(30) }).strict(),
     output: SynonymGroup,
     roles: ['kennisredacteur'],
   }),
-  'kennis.sync.status': operation({
+  'kennis.syncStatus': operation({
     summary: 'When the kennisbank was last synchronised, how many articles, and the last error.',
     input: z.object({}).strict().default({}),
     output: z.object({ source: z.string(), lastSyncAt: z.string().nullable(), count: z.number().int(), error: z.string().nullable() }),

@@ -17,6 +17,11 @@ export function contactMetadata(contact: OutgoingContact): Record<string, string
   const out: Record<string, string> = {};
   if (contact.gespreksresultaat) out.gespreksresultaat = contact.gespreksresultaat.slice(0, 255);
   if (contact.afdeling) out.afdeling = contact.afdeling.slice(0, 255);
+  if (contact.kennisartikelen?.length) {
+    // Whole ids only, comma-separated, within the 255 characters a metadata value may have.
+    out.kennisartikelen = contact.kennisartikelen.map((a) => a.id).reduce((acc, id) => (acc && `${acc},${id}`.length > 255 ? acc : acc ? `${acc},${id}` : id.slice(0, 255)), '');
+  }
+  if (contact.antwoordGevonden !== undefined) out.antwoordGevondenInKennisbank = contact.antwoordGevonden ? 'ja' : 'nee';
   return out;
 }
 

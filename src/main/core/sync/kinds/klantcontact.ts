@@ -17,6 +17,8 @@ export const KlantcontactPayload = z.object({
   /** Local ids of linked zaken; resolved to their uuid when sent (a zaak started here goes first). */
   zaakIds: z.array(z.string()).optional(),
   beller: z.object({ naam: z.string(), nummer: z.string() }).optional(),
+  kennisartikelen: z.array(z.object({ id: z.string(), titel: z.string() })).optional(),
+  antwoordGevonden: z.boolean().optional(),
 });
 export type KlantcontactPayload = z.infer<typeof KlantcontactPayload>;
 
@@ -46,6 +48,8 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
         afdeling: contact.afdeling,
         zaakUuids,
         beller: contact.beller,
+        kennisartikelen: contact.kennisartikelen,
+        antwoordGevonden: contact.antwoordGevonden,
       },
       log,
     );
