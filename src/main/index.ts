@@ -9,7 +9,7 @@ import { bindCoreToIpc } from './electron/ipc';
 import { createLog } from './electron/log';
 import { installAppMenu } from './electron/menu';
 import { devServerUrl, ownPage, shellPaths } from './electron/paths';
-import { handleProtocolLink, PROTOCOL_SCHEME, protocolLinkFromArgv } from './electron/protocol-link';
+import { handleProtocolLink, PROTOCOL_SCHEME, protocolLinkFromArgv, screenPopNumberFromArgv } from './electron/protocol-link';
 import { installAppGuards, installContentSecurityPolicy, installPermissionGuards } from './electron/security';
 import { createMainWindow } from './electron/window';
 
@@ -18,6 +18,20 @@ const paths = shellPaths(import.meta.dirname);
 let mainWindow: BrowserWindow | null = null;
 let core: CoreBridge | null = null;
 let coreStopped = false;
+/** A screen-pop that arrived before the core was started (macOS open-url before ready). */
+let pendingScreenPop: string | null = null;
+
+/** An incoming call: the core finds the caller and pushes `screenpop` to the window. */
+function screenPop(nummer: string): void {
+  focusMainWindow();
+  if (!core) {
+    pendingScreenPop = nummer;
+    return;
+  }
+  void core.call('customers.screenPop', { nummer }).then((result) => {
+    if (!result.ok) log(`screen-pop failed: ${result.error.code}`);
+  });
+}
 
 function focusMainWindow(): void {
   if (!mainWindow || mainWindow.isDestroyed()) return;
@@ -27,13 +41,21 @@ function focusMainWindow(): void {
 }
 
 /**
- * Klantbeeld was started again: a second double-click, or a klantbeeld:// link from the
- * telephony client. The screen-pop issue extends this (open the caller's picture).
+ * Klantbeeld was started again: a second double-click, a klantbeeld:// link from the
+ * telephony client, or `--bel=<nummer>`: focus the window and pop the caller.
  */
 export function onSecondInstance(argv: readonly string[]): void {
   focusMainWindow();
   const link = protocolLinkFromArgv(argv);
-  if (link) handleProtocolLink(link, log);
+  if (link) {
+    handleProtocolLink(link, log, screenPop);
+    return;
+  }
+  const nummer = screenPopNumberFromArgv(argv);
+  if (nummer) {
+    log('received --bel on a second start; screen-pop');
+    screenPop(nummer);
+  }
 }
 
 function registerProtocolClient(): void {
@@ -63,7 +85,10 @@ function start(): void {
   mainWindow.on('closed', () => (mainWindow = null));
   // The first start can carry a link too (Windows and Linux pass it on the command line).
   const link = protocolLinkFromArgv(process.argv);
-  if (link) handleProtocolLink(link, log);
+  if (link) handleProtocolLink(link, log, screenPop);
+  const nummer = pendingScreenPop ?? (link ? null : screenPopNumberFromArgv(process.argv));
+  pendingScreenPop = null;
+  if (nummer) screenPop(nummer);
 }
 
 /** Close the core (its SQLite store and outbox) before Electron exits. */
@@ -87,7 +112,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', (_event, argv) => onSecondInstance(argv));
   app.on('open-url', (event, url) => {
     event.preventDefault(); // macOS delivers links here instead of argv
-    handleProtocolLink(url, log);
+    handleProtocolLink(url, log, screenPop);
   });
   registerProtocolClient();
   installAppGuards(ownPage(paths, devServerUrl(process.env, app.isPackaged)), log);

@@ -19,6 +19,7 @@ import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
 import { ZaakService, zaakHandlers } from './services/zaken';
+import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
@@ -80,6 +81,15 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const dispatcher = new Dispatcher(handlers, () => user, log);
   sync.start();
   kennis.start();
+  // The desktop app's screen-pop endpoint for telephony software (off unless configured).
+  const dispatch = (operation: string, input: unknown) => dispatcher.dispatch(operation, input);
+  const screenpop =
+    config.screenpop.secret && config.screenpop.port > 0
+      ? await startScreenPopListener({ dispatch }, { port: config.screenpop.port, secret: config.screenpop.secret, log }).catch((error: unknown) => {
+          log(`screen-pop: could not listen on 127.0.0.1:${config.screenpop.port}: ${(error as Error).message}`);
+          return null;
+        })
+      : null;
 
   return {
     config,
@@ -89,6 +99,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     dispatch: (operation, input) => dispatcher.dispatch(operation, input),
     onEvent: (listener) => events.on(listener),
     async close() {
+      await screenpop?.close();
       await kennis.stop();
       await sync.stop();
       store.close();

@@ -1,7 +1,9 @@
 /**
  * klantbeeld:// links, e.g. `klantbeeld://bel?nummer=0201234567` from the telephony client
- * (screen-pop). They arrive from outside, so they are validated strictly; acting on them is a
- * later issue. Phone numbers are personal data: they are never logged.
+ * (screen-pop), and `--bel=<nummer>` on the command line of a second start. They arrive from
+ * outside, so they are validated strictly; a valid one is handed to the core
+ * (customers.screenPop), which finds the caller and tells the window. Phone numbers are
+ * personal data: they are never logged.
  */
 import type { Log } from './log';
 
@@ -38,13 +40,23 @@ export function protocolLinkFromArgv(argv: readonly string[]): string | null {
   return argv.find((arg) => arg.toLowerCase().startsWith(`${PROTOCOL_SCHEME}:`)) ?? null;
 }
 
-/** For now: validate, then log and ignore. The screen-pop issue opens the caller's picture here. */
-export function handleProtocolLink(raw: string, log: Log): ProtocolLink | null {
+/** Validates a link and hands a valid number to `screenPop` (the core); logs without the number. */
+export function handleProtocolLink(raw: string, log: Log, screenPop?: (nummer: string) => void): ProtocolLink | null {
   const link = parseProtocolLink(raw);
   if (!link) {
     log('ignored an invalid klantbeeld:// link');
     return null;
   }
-  log(`received a klantbeeld://${link.action} link; screen-pop is not implemented yet, ignoring it`);
+  log(`received a klantbeeld://${link.action} link${screenPop ? '; screen-pop' : ''}`);
+  screenPop?.(link.nummer);
   return link;
+}
+
+/** `--bel=0612345678` or `--bel 0612345678` among the arguments of a (second) start, validated like a link. */
+export function screenPopNumberFromArgv(argv: readonly string[]): string | null {
+  const index = argv.findIndex((arg) => arg === '--bel' || arg.startsWith('--bel='));
+  if (index < 0) return null;
+  const arg = argv[index] ?? '';
+  const raw = arg === '--bel' ? (argv[index + 1] ?? '') : arg.slice('--bel='.length);
+  return parseProtocolLink(`${PROTOCOL_SCHEME}://bel?nummer=${encodeURIComponent(raw)}`)?.nummer ?? null;
 }

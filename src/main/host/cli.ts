@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   const log = (line: string) => process.stderr.write(`${line}\n`);
   const core = await startCore({ dataDir, log });
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
-  const host = await startHost({ core, rendererDir, port, log });
+  const host = await startHost({ core, rendererDir, port, log, screenPopSecret: core.config.screenpop.secret });
   process.stdout.write(`Klantbeeld: ${host.url}\n`);
   if (core.demoUrl) process.stdout.write(`Demo-zaaksysteem Turfbrug: ${core.demoUrl}\n`);
   const stop = async () => {

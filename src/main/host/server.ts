@@ -9,6 +9,7 @@ import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '../../shared/contract/transpo
 import type { Core } from '../core/api';
 import { contractListing } from './contract-listing';
 import { allowedHosts, checkRequest } from './guards';
+import { handleScreenPop, SCREENPOP_PATH } from '../core/screenpop';
 
 
 const STATUS_OF: Record<ErrorCode, number> = {
@@ -28,6 +29,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   log?: (line: string) => void;
+  /** `screenpop.secret` from the configuration: enables POST /screenpop for telephony software. */
+  screenPopSecret?: string | null;
 }
 
 export interface RunningHost {
@@ -77,6 +80,18 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     const result = await options.core.dispatch(request.params.operation, request.body ?? {});
     reply.header('Cache-Control', 'no-store');
     return reply.code(result.ok ? 200 : STATUS_OF[result.error.code]).send(result);
+  });
+
+  // Screen-pop for telephony software on this machine: its own shared secret, never a browser page.
+  app.post(SCREENPOP_PATH, async (request, reply) => {
+    if (!checkRequest(request, reply, hosts, secret, false)) return reply;
+    const result = await handleScreenPop(options.core, options.screenPopSecret ?? null, {
+      authorization: request.headers.authorization,
+      origin: request.headers.origin,
+      contentType: request.headers['content-type'],
+      body: request.body,
+    });
+    return reply.code(result.status).header('Cache-Control', 'no-store').send(result.body);
   });
 
   app.get(HTTP_EVENTS_PATH, (request, reply) => {

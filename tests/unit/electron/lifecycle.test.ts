@@ -73,6 +73,19 @@ describe('the app lifecycle', () => {
     expect(window!.focused).toBe(true);
     expect(logged()).toMatch(/klantbeeld:\/\/bel link/);
     expect(logged()).not.toContain('0612345678');
+    // The number goes to the core, which finds the caller and pushes `screenpop` to the window.
+    const [core] = utilityProcess.forked;
+    expect(core!.posted).toContainEqual(expect.objectContaining({ type: 'call', operation: 'customers.screenPop', input: { nummer: '0612345678' } }));
+  });
+
+  it('a second start with --bel pops the caller too; an invalid number is ignored', async () => {
+    await launch();
+    const [core] = utilityProcess.forked;
+    app.emit('second-instance', fakeEvent(), ['/opt/Klantbeeld/klantbeeld', '--bel=+31 6 1234 5678'], '/');
+    app.emit('second-instance', fakeEvent(), ['/opt/Klantbeeld/klantbeeld', '--bel', 'evil()'], '/');
+    const calls = core!.posted.filter((m) => (m as { operation?: string }).operation === 'customers.screenPop');
+    expect(calls).toEqual([expect.objectContaining({ input: { nummer: '+31612345678' } })]);
+    expect(logged()).not.toContain('1234');
   });
 
   it('on quit, shuts the core down first, then quits', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleProtocolLink, parseProtocolLink, protocolLinkFromArgv } from '../../../src/main/electron/protocol-link';
+import { handleProtocolLink, parseProtocolLink, protocolLinkFromArgv, screenPopNumberFromArgv } from '../../../src/main/electron/protocol-link';
 
 describe('klantbeeld:// links', () => {
   it('accepts a bel link with a phone number, in host and path form', () => {
@@ -37,5 +37,19 @@ describe('klantbeeld:// links', () => {
     expect(handleProtocolLink('klantbeeld://bel?nummer=evil', log)).toBeNull();
     expect(log).toHaveBeenCalledTimes(2);
     expect(log.mock.calls.flat().join(' ')).not.toMatch(/0201234567|evil/);
+  });
+
+  it('hands a valid number to the screen-pop, never an invalid one', () => {
+    const pop = vi.fn();
+    handleProtocolLink('klantbeeld://bel?nummer=06-12345678', () => undefined, pop);
+    handleProtocolLink('klantbeeld://bel?nummer=<script>', () => undefined, pop);
+    expect(pop.mock.calls).toEqual([['0612345678']]);
+  });
+
+  it('reads --bel from the arguments of a second start', () => {
+    expect(screenPopNumberFromArgv(['klantbeeld', '--bel=0612345678'])).toBe('0612345678');
+    expect(screenPopNumberFromArgv(['klantbeeld', '--bel', '+31 6 12345678'])).toBe('+31612345678');
+    expect(screenPopNumberFromArgv(['klantbeeld', '--bel=abc'])).toBeNull();
+    expect(screenPopNumberFromArgv(['klantbeeld', '.'])).toBeNull();
   });
 });

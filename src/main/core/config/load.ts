@@ -54,6 +54,12 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
   if (env.KLANTBEELD_DEMO_PORT) adapter.port = Number(env.KLANTBEELD_DEMO_PORT);
   const out: Record<string, unknown> = { ...base };
   if (Object.keys(adapter).length > 0) out.adapter = adapter;
+  if (env.KLANTBEELD_SCREENPOP_SECRET || env.KLANTBEELD_SCREENPOP_PORT) {
+    const screenpop = { ...z.record(z.string(), z.unknown()).catch({}).parse(base.screenpop ?? {}) };
+    if (env.KLANTBEELD_SCREENPOP_SECRET) screenpop.secret = env.KLANTBEELD_SCREENPOP_SECRET;
+    if (env.KLANTBEELD_SCREENPOP_PORT) screenpop.port = Number(env.KLANTBEELD_SCREENPOP_PORT);
+    out.screenpop = screenpop;
+  }
   if (env.KLANTBEELD_USER_ROLES) {
     const user = z.record(z.string(), z.unknown()).catch({}).parse(base.user ?? {});
     out.user = { ...KlantbeeldConfig.shape.user.parse(undefined), ...user, roles: env.KLANTBEELD_USER_ROLES.split(',').map((r) => r.trim()) };

@@ -81,5 +81,16 @@ export const KlantbeeldConfig = z.object({
       partijenRefreshMinutes: z.number().min(1).max(10_080).default(60),
     })
     .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60 }),
+  /**
+   * Screen-pop from telephony software (issue 3): `POST /screenpop` on loopback with
+   * `Authorization: Bearer <secret>`. No secret: the endpoint is off. `port`: where the desktop
+   * app's core listens (0 = not at all; the browser host serves it on its own port).
+   */
+  screenpop: z
+    .object({
+      secret: z.string().min(16, { message: 'Gebruik een geheim van minstens 16 tekens.' }).nullable().default(null),
+      port: z.number().int().min(0).max(65535).default(0),
+    })
+    .default({ secret: null, port: 0 }),
 });
 export type KlantbeeldConfig = z.infer<typeof KlantbeeldConfig>;
