@@ -5,7 +5,7 @@ import type { ZgwConnection } from '../../src/main/core/config/schema';
 import { EventBus } from '../../src/main/core/events';
 import { ContactService } from '../../src/main/core/services/contacts';
 import { Store } from '../../src/main/core/store';
-import { SyncEngine } from '../../src/main/core/sync/engine';
+import { SyncEngine, type SyncOptions } from '../../src/main/core/sync/engine';
 import { tempDir } from './tmp';
 
 export const RIG_USER = { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc' as const] };
@@ -31,7 +31,7 @@ export function demoConnection(server: DemoServer, overrides: Partial<ZgwConnect
  * The real sync path against the real demo zaaksysteem: store, ZGW adapter, engine and the
  * contact service, with the demo's fault injection at hand. No timers: tests drive the engine.
  */
-export async function startSyncRig(overrides: Partial<ZgwConnection> = {}) {
+export async function startSyncRig(overrides: Partial<ZgwConnection> = {}, engineOptions: Partial<SyncOptions> = {}) {
   const dir = tempDir();
   const server = await startDemoServer({ dbPath: join(dir.path, 'demo.sqlite'), size: 'demo', log: () => {} });
   const store = Store.open(join(dir.path, 'kb.sqlite'));
@@ -42,6 +42,7 @@ export async function startSyncRig(overrides: Partial<ZgwConnection> = {}) {
     outboxIntervalMs: 3_600_000,
     partijenRefreshMs: 3_600_000,
     log: () => {},
+    ...engineOptions,
   });
   const contacts = new ContactService(store, { kanalen: ['telefoon', 'balie'], user: RIG_USER }, () => {});
   await engine.prefetchCustomers();
@@ -54,6 +55,7 @@ export async function startSyncRig(overrides: Partial<ZgwConnection> = {}) {
     events,
     engine,
     contacts,
+    adapter,
     bertId: bert.id,
     /** Makes every outbox entry due now (skips the backoff wait). */
     makeDue: () => store.db.prepare("UPDATE outbox SET next_attempt_at = '1970-01-01T00:00:00.000Z' WHERE state = 'pending'").run(),

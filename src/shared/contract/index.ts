@@ -9,12 +9,14 @@ import { appEvents, appOperations } from './areas/app';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
 import { outboxOperations } from './areas/outbox';
+import { callbackEvents, callbackOperations } from './areas/callbacks';
 import { kennisEvents, kennisOperations } from './areas/kennis';
 import { zaakOperations } from './areas/zaken';
 import { draftOperations } from './areas/drafts';
 import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
 
 export const contract = {
+  ...callbackOperations,
   ...outboxOperations,
   ...appOperations,
   ...customerOperations,
@@ -26,6 +28,7 @@ export const contract = {
 } as const;
 
 export const events = {
+  ...callbackEvents,
   ...appEvents,
   ...customerEvents,
   ...contactEvents,

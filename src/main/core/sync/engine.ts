@@ -1,5 +1,5 @@
 import type { SyncStatus } from '../../../shared/contract';
-import { RemoteError, type ZaaksysteemAdapter } from '../adapters/types';
+import { RemoteError, type ActorTarget, type CallbackAdapter, type ZaaksysteemAdapter } from '../adapters/types';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
 import type { OutboxEntry } from '../store/outbox';
@@ -16,7 +16,13 @@ export interface SyncOptions {
   partijenRefreshMs: number;
   log: (line: string) => void;
   now?: () => Date;
+  /** The work queues (interne taken) to poll: my own and my groepen's. */
+  workQueues?: ActorTarget[];
+  workQueueMs?: number;
 }
+
+/** The key a work queue is stored under locally. */
+export const queueKey = (target: ActorTarget) => `${target.soort}:${target.code.toLowerCase()}`;
 
 /**
  * Pulls into the store and flushes the outbox. Pushes (a future notification relay) and polls
@@ -29,6 +35,9 @@ export class SyncEngine {
   private readonly refreshing = new Map<string, Promise<void>>();
   private prefetching: Promise<void> | null = null;
   private lastPrefetchAt = 0;
+  private polling: Promise<void> | null = null;
+  private lastPollAt = 0;
+  private lastPollOkAt: string | null = null;
   private offlineSince: string | null = null;
   private lastSyncAt: string | null = null;
   private message: string | null = null;
@@ -53,7 +62,7 @@ export class SyncEngine {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await Promise.allSettled([this.flushing, this.prefetching, ...this.refreshing.values()]);
+    await Promise.allSettled([this.flushing, this.prefetching, this.polling, ...this.refreshing.values()]);
   }
 
   /** Something was written: flush soon instead of at the next interval. */
@@ -117,6 +126,39 @@ export class SyncEngine {
     return this.prefetching;
   }
 
+  /** When the work queues were last read from the zaaksysteem, or null. */
+  workQueuesRefreshedAt(): string | null {
+    return this.lastPollOkAt;
+  }
+
+  /**
+   * Reads my own and my groepen's open interne taken into the local work queues. Every client
+   * polls the same source, so every client converges to the same queue within one interval.
+   */
+  pollWorkQueues(): Promise<void> {
+    if (this.polling) return this.polling;
+    const targets = this.options.workQueues ?? [];
+    if (!('listWorkQueue' in this.adapter) || targets.length === 0) return Promise.resolve();
+    const adapter = this.adapter as ZaaksysteemAdapter & CallbackAdapter;
+    this.lastPollAt = Date.now();
+    this.polling = (async () => {
+      try {
+        for (const target of targets) {
+          const records = await adapter.listWorkQueue([target]);
+          this.store.callbacks.replaceQueue(queueKey(target), records, (url) => this.store.customers.idBySourceUrl(url), this.now().toISOString());
+        }
+        this.lastPollOkAt = this.now().toISOString();
+        this.reachable();
+        this.events.emit('callbacks.changed', { at: this.lastPollOkAt });
+      } catch (error) {
+        this.unreachable(error, 'werkvoorraad ophalen');
+      }
+    })().finally(() => {
+      this.polling = null;
+    });
+    return this.polling;
+  }
+
   /** Sends every due outbox entry, one at a time (order matters to the clerk's timeline). */
   flushOutbox(): Promise<void> {
     if (this.flushing) return this.flushing;
@@ -146,6 +188,9 @@ export class SyncEngine {
     this.timer = null;
     if (this.options.prefetchPartijen && Date.now() - this.lastPrefetchAt > this.options.partijenRefreshMs) {
       void this.prefetchCustomers();
+    }
+    if ((this.options.workQueues?.length ?? 0) > 0 && Date.now() - this.lastPollAt > (this.options.workQueueMs ?? 60_000)) {
+      void this.pollWorkQueues();
     }
     await this.flushOutbox();
     if (this.stopped) return;
