@@ -10,6 +10,7 @@ import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
 
 const CONTACTS = Number(process.env.KILLTEST_CONTACTS ?? 300);
+const CALLBACKS = Number(process.env.KILLTEST_CALLBACKS ?? 50);
 const KILLS = Number(process.env.KILLTEST_KILLS ?? 30);
 
 let dir: ReturnType<typeof tempDir>;
@@ -49,7 +50,7 @@ async function bertId(h: HostProcess): Promise<string> {
   throw new Error('Bert Burger never appeared in the cache');
 }
 
-it(`delivers ${CONTACTS} contacts exactly once while the core is killed ${KILLS} times`, async () => {
+it(`delivers ${CONTACTS} contacts and ${CALLBACKS} callbacks exactly once while the core is killed ${KILLS} times`, async () => {
   const run = Date.now().toString(36);
   // Counts the look-ups a resumed delivery makes (a zero-delay "fault" only counts requests).
   const lookups = server.faults.add({ method: 'GET', path: /plaatsgevondenOp=|hadKlantcontact__uuid=|actorklantcontacten\?klantcontact__uuid=/, fault: { kind: 'delay', ms: 0 } });
@@ -71,26 +72,39 @@ it(`delivers ${CONTACTS} contacts exactly once while the core is killed ${KILLS}
     }
   })();
 
-  // A clerk registering contacts; after a dropped request she checks whether it was saved.
+  // A clerk registering contacts and callbacks; after a dropped request she checks whether it was saved.
   const onderwerpen: string[] = [];
+  const vragen: string[] = [];
+  const every = Math.max(1, Math.floor(CONTACTS / Math.max(1, CALLBACKS)));
+  const register = async (operation: string, input: Record<string, unknown>, onderwerp: string) => {
+    for (;;) {
+      try {
+        const result = await host.call(operation, input);
+        if (result.ok) return;
+        throw new Error(result.error.message);
+      } catch {
+        await restarting;
+        await sleep(20);
+        const picture = await host.call<{ contacts: { onderwerp: string }[] }>('customers.open', { customerId, refresh: false }).catch(() => null);
+        if (picture?.ok && picture.value.contacts.some((c) => c.onderwerp === onderwerp)) return;
+      }
+    }
+  };
   const driver = (async () => {
     for (let i = 0; i < CONTACTS; i++) {
       const onderwerp = `Killtest ${run} #${i}`;
       onderwerpen.push(onderwerp);
-      for (;;) {
-        try {
-          const result = await host.call('contacts.register', { customerId, kanaal: 'telefoon', onderwerp, inhoud: `Notitie ${i}` });
-          if (result.ok) break;
-          throw new Error(result.error.message);
-        } catch {
-          await restarting;
-          await sleep(20);
-          const picture = await host.call<{ contacts: { onderwerp: string }[] }>('customers.open', { customerId, refresh: false }).catch(() => null);
-          if (picture?.ok && picture.value.contacts.some((c) => c.onderwerp === onderwerp)) break;
-        }
+      await register('contacts.register', { customerId, kanaal: 'telefoon', onderwerp, inhoud: `Notitie ${i}` }, onderwerp);
+      if (i % every === 0 && vragen.length < CALLBACKS) {
+        const vraag = `Killtest ${run} terugbellen #${vragen.length}`;
+        vragen.push(vraag);
+        await register(
+          'callbacks.create',
+          { customerId, kanaal: 'telefoon', onderwerp: `${vraag} (contact)`, vraag, toegewezenAan: [{ soort: 'groep', code: 'KCC' }], telefoonnummers: ['0612345678'] },
+          `${vraag} (contact)`,
+        );
       }
-      if (kills >= KILLS && i % 50 === 0) await sleep(0);
-      else await sleep(15 + Math.random() * 20); // a clerk's pace, so kills land among deliveries
+      await sleep(15 + Math.random() * 20); // a clerk's pace, so kills land among deliveries
     }
   })();
 
@@ -121,6 +135,25 @@ it(`delivers ${CONTACTS} contacts exactly once while the core is killed ${KILLS}
   const incomplete = rows.filter((r) => r.betrokkenen !== 1 || r.actoren !== 1);
   expect({ missing, doubled, incomplete }).toEqual({ missing: [], doubled: [], incomplete: [] });
   expect(rows).toHaveLength(CONTACTS);
+
+  const taken = server.db
+    .prepare(
+      `SELECT t.gevraagde_handeling AS vraag,
+              (SELECT count(*) FROM internetaak_actor ia WHERE ia.internetaak_id = t.id) AS actoren,
+              (SELECT count(*) FROM betrokkene b WHERE b.klantcontact_id = t.klantcontact_id) AS betrokkenen,
+              (SELECT count(*) FROM digitaal_adres d JOIN betrokkene b ON b.id = d.betrokkene_id WHERE b.klantcontact_id = t.klantcontact_id) AS adressen,
+              (SELECT count(*) FROM klantcontact k WHERE k.onderwerp = t.gevraagde_handeling || ' (contact)') AS klantcontacten
+       FROM internetaak t WHERE t.gevraagde_handeling LIKE ?`,
+    )
+    .all(`Killtest ${run} terugbellen #%`) as { vraag: string; actoren: number; betrokkenen: number; adressen: number; klantcontacten: number }[];
+  const takenPerVraag = new Map<string, number>();
+  for (const t of taken) takenPerVraag.set(t.vraag, (takenPerVraag.get(t.vraag) ?? 0) + 1);
+  expect({
+    missing: vragen.filter((v) => !takenPerVraag.has(v)),
+    doubled: [...takenPerVraag].filter(([, n]) => n > 1),
+    incomplete: taken.filter((t) => t.actoren !== 1 || t.betrokkenen !== 1 || t.adressen !== 1 || t.klantcontacten !== 1),
+  }).toEqual({ missing: [], doubled: [], incomplete: [] });
+  expect(taken).toHaveLength(vragen.length);
   // Evidence that kills landed mid-delivery and the resumed entries looked up instead of re-creating.
   process.stdout.write(`kill test: ${kills} kills, ${lookups.hits()} look-ups by resumed deliveries\n`);
   expect(lookups.hits()).toBeGreaterThan(0);
