@@ -23,7 +23,16 @@ export interface RunningApp {
   consoleErrors: string[];
   /** What the host wrote to stderr, for failure messages. */
   hostLog(): string;
+  /** The host's data dir (kept after stop when it was passed in). */
+  dataDir: string;
+  /** Kills the host at once (SIGKILL: no shutdown, as in a crash); the browser stays. */
+  killHost(): Promise<void>;
   stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** Run on this data dir (e.g. again after a crash); it is not removed on stop. */
+  dataDir?: string;
 }
 
 function waitForUrls(host: ChildProcess, stderr: () => string, timeoutMs: number): Promise<{ appUrl: string; demoUrl: string }> {
@@ -59,9 +68,9 @@ async function stopHost(host: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run \`npx electron-vite build\` (npm test builds first).`);
-  const dataDir = await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-')));
   let stderr = '';
   const host = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
@@ -77,7 +86,13 @@ export async function startApp(): Promise<RunningApp> {
   const cleanup = async () => {
     await browser?.close().catch(() => undefined);
     await stopHost(host);
-    await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 3 });
+  };
+  const killHost = async () => {
+    if (host.exitCode !== null || host.signalCode !== null) return;
+    const exited = new Promise<void>((done) => host.once('exit', () => done()));
+    host.kill('SIGKILL');
+    await exited;
   };
 
   try {
@@ -96,7 +111,7 @@ export async function startApp(): Promise<RunningApp> {
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
-    return { appUrl, demoUrl, browser, context, page, consoleErrors, hostLog: () => stderr, stop: cleanup };
+    return { appUrl, demoUrl, browser, context, page, consoleErrors, hostLog: () => stderr, dataDir, killHost, stop: cleanup };
   } catch (error) {
     await cleanup();
     throw error;

@@ -117,6 +117,9 @@ describe('de klantlus', () => {
     await page.keyboard.type(onderwerp);
     await page.keyboard.press('Tab');
     await page.keyboard.type(note);
+    // Every vraag records its gespreksresultaat (required).
+    await page.locator('#contact-resultaat').selectOption('zelfstandig_afgehandeld');
+    await page.locator('#contact-notities').focus();
 
     // Record the badge of the new item the moment it appears (the outbox may be quick).
     await page.evaluate(`(() => {
@@ -139,7 +142,7 @@ describe('de klantlus', () => {
     expect(await page.evaluate('window.__firstBadge')).toBe('Nog niet verzonden');
     expect(await contacts.count()).toBe(earlierContacts + 1);
     expect(await contacts.first().locator('h3').innerText()).toBe(onderwerp); // newest first
-    await expect.poll(() => page.locator('.contact-form [role="status"]').innerText()).toContain('Contact geregistreerd');
+    await expect.poll(() => page.locator('.contact-form > [role="status"]').innerText()).toContain('Contact geregistreerd');
     expect(await page.locator('#contact-onderwerp').inputValue()).toBe('');
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('contact-onderwerp');
 

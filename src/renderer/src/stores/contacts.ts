@@ -58,13 +58,25 @@ export const useContactsStore = defineStore('contacts', () => {
   const lastSaved = new Map<string, string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const inFlight = new Map<string, Promise<void>>();
+  /** Finished in the core, not yet closed here: never saved again (that would recreate the draft). */
+  const finished = new Set<string>();
 
   const active = computed(() => open.value.find((d) => d.id === activeId.value) ?? null);
   /** What the tabs show: everything saved, plus the active one. */
   const tabs = computed(() => open.value.filter((d) => persisted.has(d.id) || d.id === activeId.value || !isPristine(d)));
 
-  async function load(): Promise<void> {
-    if (loaded.value) return;
+  let loading: Promise<void> | null = null;
+
+  /** Restores every open draft once (concurrent callers share the one request). */
+  function load(): Promise<void> {
+    if (loaded.value) return Promise.resolve();
+    loading ??= doLoad().finally(() => {
+      loading = null;
+    });
+    return loading;
+  }
+
+  async function doLoad(): Promise<void> {
     try {
       const drafts = await client.drafts.list({});
       for (const d of drafts) {
@@ -93,7 +105,7 @@ export const useContactsStore = defineStore('contacts', () => {
     timers.delete(id);
     await inFlight.get(id);
     const draft = get(id);
-    if (!draft) return;
+    if (!draft || finished.has(id)) return;
     const snap = snapshot(draft);
     if (lastSaved.get(id) === snap) return;
     saveState[id] = 'saving';
@@ -135,6 +147,7 @@ export const useContactsStore = defineStore('contacts', () => {
     open,
     (list) => {
       for (const d of list) {
+        if (finished.has(d.id)) continue;
         if (lastSaved.get(d.id) === snapshot(d)) continue;
         if (!persisted.has(d.id) && isPristine(d)) continue;
         scheduleSave(d.id);
@@ -265,8 +278,15 @@ export const useContactsStore = defineStore('contacts', () => {
       ...useConsultedStore().forFinish(d.id),
     });
     useConsultedStore().clear(id);
-    forget(id);
+    // The caller closes it (`close`) once it has told the clerk: its form may still be on screen.
+    finished.add(id);
     return result.contacts;
+  }
+
+  /** Removes a finished contact from the open ones. */
+  function close(id: string): void {
+    finished.delete(id);
+    forget(id);
   }
 
   /** Closes an open contact without registering it (the clerk confirmed). */
@@ -303,6 +323,7 @@ export const useContactsStore = defineStore('contacts', () => {
     addVraag,
     removeVraag,
     finish,
+    close,
     discard,
     flushAll,
     saveNow,

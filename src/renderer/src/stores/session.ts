@@ -23,8 +23,10 @@ export const useSessionStore = defineStore('session', () => {
   const data = computed(() => (info.value.state === 'success' ? info.value.data : null));
   const user = computed(() => data.value?.user ?? null);
   const kanalen = computed(() => data.value?.kanalen ?? []);
+  const gespreksresultaten = computed(() => data.value?.gespreksresultaten ?? []);
+  const afdelingen = computed(() => data.value?.afdelingen ?? []);
   /** The kanaal a new contact starts with: telephone, the KCC's main channel. */
   const defaultKanaal = computed(() => (kanalen.value.includes('telefoon') ? 'telefoon' : (kanalen.value[0] ?? '')));
 
-  return { info, user, kanalen, defaultKanaal, dataSource: computed(() => data.value?.dataSource ?? null), load };
+  return { info, user, kanalen, gespreksresultaten, afdelingen, defaultKanaal, dataSource: computed(() => data.value?.dataSource ?? null), load };
 });
