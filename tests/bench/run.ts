@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { BenchReport, readBaseline } from './harness';
 import { localStore, SIZES } from './fixtures/local-store';
 import { coreReads } from './suites/core-reads';
+import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 
 const { values } = parseArgs({
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
   const report = new BenchReport();
   try {
     await coreReads(report, storeFile, size, workDir);
+    await identifySuite(report, storeFile, size, workDir, values.quick);
     await syncSuite(report, workDir, values.quick);
   } finally {
     rmSync(workDir, { recursive: true, force: true });

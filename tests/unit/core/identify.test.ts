@@ -102,6 +102,11 @@ describe('the store finds customers by every key', () => {
     expect(names('8441BB 14')).toEqual(['Bea Burger']);
     expect(names('8441BB 12 A')).toEqual(['Bert Burger']);
     expect(names('8441BB 12 B')).toEqual([]);
+    // Still being typed: a partial postcode uses the postcode index; a partial number finds no one yet.
+    expect(names('8441 b')).toEqual(['Bert Burger', 'Bea Burger']);
+    expect(names('8441')).toEqual([]);
+    expect(names('0612')).toEqual([]);
+    expect(names('Bu').sort()).toEqual(['Bea Burger', 'Bert Burger']);
   });
 
   it('by BSN, KvK-nummer, vestigingsnummer and name; nothing for a BSN failing the elfproef', () => {
@@ -132,6 +137,7 @@ describe('the store finds customers by every key', () => {
     expect(plan('SELECT id FROM customers c WHERE c.postcode = ? ORDER BY c.huisnummer', '8441BB')).toMatch(/SEARCH c USING INDEX customers_postcode/);
     expect(plan('SELECT id FROM customers c WHERE c.postcode = ? AND c.huisnummer = ?', '8441BB', 12)).toMatch(/USING INDEX customers_postcode \(postcode=\? AND huisnummer=\?\)/);
     expect(plan('SELECT id FROM customers c WHERE c.vestigingsnummer = ?', '000012345678')).toMatch(/USING INDEX customers_vestiging/);
+    expect(plan('SELECT id FROM customers c WHERE c.postcode >= ? AND c.postcode < ? ORDER BY c.postcode, c.huisnummer', '8441B', '8441B~')).toMatch(/SEARCH c USING INDEX customers_postcode \(postcode>\? AND postcode<\?\)/);
     expect(plan('DELETE FROM customer_contact_points WHERE customer_id = ?', bert)).toMatch(/customer_contact_points_customer/);
   });
 

@@ -45,6 +45,8 @@ export function simplePdf(lines: readonly string[]): Buffer {
 interface ZaakRow { id: number; uuid: string; identificatie: string; omschrijving: string; startdatum: string; einddatum: string | null; zaaktype: string; zaaktype_omschrijving: string }
 interface Doc { titel: string; formaat: 'application/pdf' | 'text/plain'; bestandsnaam: string; dagen: number; vertrouwelijkheid: string; beschrijving: string; aard: string; tekst: string[] }
 
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const datumNl = (iso: string) => `${Number(iso.slice(8, 10))} ${MAANDEN[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 function ontvangstbevestiging(z: ZaakRow): Doc {
@@ -53,7 +55,7 @@ function ontvangstbevestiging(z: ZaakRow): Doc {
     vertrouwelijkheid: 'openbaar', beschrijving: 'Bevestiging van ontvangst van de aanvraag of melding.', aard: 'Hoort bij, omgekeerd: kent',
     tekst: [
       'Gemeente Turfbrug', '', `Betreft: ${z.zaaktype_omschrijving} (${z.identificatie})`, '',
-      `Wij hebben uw ${z.zaaktype_omschrijving.toLowerCase()} op ${z.startdatum} ontvangen en in behandeling genomen.`,
+      `Wij hebben uw aanvraag of melding op ${datumNl(z.startdatum)} ontvangen en in behandeling genomen.`,
       `Onderwerp: ${z.omschrijving}`, '', 'Met vriendelijke groet,', 'Team Dienstverlening, gemeente Turfbrug',
     ],
   };

@@ -22,6 +22,8 @@ interface CustomerRow {
 }
 
 const SUMMARY_COLUMNS = 'c.id, c.soort, c.naam, c.bsn, c.kvk_nummer, c.adres';
+/** Name matches ranked per keystroke; beyond this many the clerk types on (see byName). */
+const NAME_CANDIDATES = 500;
 
 function toSummary(row: Pick<CustomerRow, 'id' | 'soort' | 'naam' | 'bsn' | 'kvk_nummer' | 'adres'>): CustomerSummary {
   return {
@@ -59,6 +61,8 @@ export class CustomerStore {
   private readonly byBsn;
   private readonly byKvk;
   private readonly byName;
+  private readonly byNameUnranked;
+  private readonly byPostcodeRange;
   private readonly byId;
   private readonly bySourceUrl;
   private readonly upsertStmt;
@@ -68,9 +72,12 @@ export class CustomerStore {
   constructor(private readonly db: Db) {
     this.byBsn = db.prepare<[string, number], CustomerRow>(`SELECT ${SUMMARY_COLUMNS} FROM customers c WHERE c.bsn = ? LIMIT ?`);
     this.byKvk = db.prepare<[string, number], CustomerRow>(`SELECT ${SUMMARY_COLUMNS} FROM customers c WHERE c.kvk_nummer = ? LIMIT ?`);
+    // Ranked among the first NAME_CANDIDATES matches only: a common prefix ("van", "Ber") matches
+    // a large part of the city, and ranking all of them costs more than typing allows (< 20 ms).
     this.byName = db.prepare<[string, number], CustomerRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM customers_fts f JOIN customers c ON c.rowid = f.rowid
-       WHERE customers_fts MATCH ? ORDER BY bm25(customers_fts, 10.0, 1.0), c.naam LIMIT ?`,
+      `SELECT ${SUMMARY_COLUMNS} FROM (
+         SELECT rowid AS rid, bm25(customers_fts, 10.0, 1.0) AS score FROM customers_fts WHERE customers_fts MATCH ? LIMIT ${NAME_CANDIDATES}
+       ) m JOIN customers c ON c.rowid = m.rid ORDER BY m.score, c.naam LIMIT ?`,
     );
     this.byVestiging = db.prepare<[string, number], CustomerRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM customers c WHERE c.vestigingsnummer = ? LIMIT ?`,
@@ -87,10 +94,16 @@ export class CustomerStore {
       `SELECT ${SUMMARY_COLUMNS}, c.huisnummertoevoeging FROM customers c WHERE c.postcode = ? AND c.huisnummer = ?
        ORDER BY c.naam LIMIT ?`,
     );
+    this.byPostcodeRange = db.prepare<[string, string, number], CustomerRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM customers c WHERE c.postcode >= ? AND c.postcode < ? ORDER BY c.postcode, c.huisnummer LIMIT ?`,
+    );
     this.addressStmt = db.prepare('UPDATE customers SET postcode = ?, huisnummer = ?, huisnummertoevoeging = ? WHERE id = ?');
     this.clearPointsStmt = db.prepare('DELETE FROM customer_contact_points WHERE customer_id = ?');
     this.addPointStmt = db.prepare('INSERT OR IGNORE INTO customer_contact_points (soort, waarde, customer_id) VALUES (?, ?, ?)');
     this.verwerkingStmt = db.prepare('INSERT INTO verwerkingen (at, user_id, actie, customer_id) VALUES (?, ?, ?, ?)');
+    this.byNameUnranked = db.prepare<[string, number], CustomerRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`,
+    );
     this.byId = db.prepare<[string], CustomerRow>('SELECT * FROM customers WHERE id = ?');
     this.bySourceUrl = db.prepare<[string], { id: string }>('SELECT id FROM customers WHERE source_url = ?');
     this.upsertStmt = db.prepare(
@@ -133,8 +146,20 @@ export class CustomerStore {
         return matching.slice(0, limit).map(toSummary);
       }
       case 'naam': {
+        // A number still being typed (part of a BSN, phone number or postcode) is not a name:
+        // listing every address that contains "844" helps no one and costs a full ranking.
+        if (/^[\d\s.()+/-]+$/.test(kind.text)) return [];
+        // A postcode being typed ("8441 B"): the postcode index, not the words of every address.
+        const partial = /^([1-9]\d{3})\s*([a-zA-Z])$/.exec(kind.text);
+        if (partial) {
+          const from = `${partial[1]}${partial[2]!.toUpperCase()}`;
+          return this.byPostcodeRange.all(from, `${from}~`, limit).map(toSummary);
+        }
         const match = nameQuery(kind.text);
-        return match ? this.byName.all(match, limit).map(toSummary) : [];
+        if (!match) return [];
+        // One or two letters match a large part of the city: take the first matches unranked.
+        const short = kind.text.split(/[^\p{L}\p{N}]+/u).every((w) => w.length < 3);
+        return (short ? this.byNameUnranked : this.byName).all(match, limit).map(toSummary);
       }
     }
   }
@@ -204,5 +229,10 @@ export class CustomerStore {
 
   markRefreshed(id: string, at: string): void {
     this.refreshedStmt.run(at, id);
+  }
+
+  /** The local id of a cached partij, by its URL at the source. */
+  idBySourceUrl(url: string): string | null {
+    return this.bySourceUrl.get(url)?.id ?? null;
   }
 }
