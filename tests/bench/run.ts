@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchReport, readBaseline } from './harness';
 import { localStore, SIZES } from './fixtures/local-store';
+import { contactsSuite } from './suites/contacts';
 import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
   const report = new BenchReport();
   try {
     await coreReads(report, storeFile, size, workDir);
+    await contactsSuite(report, storeFile, size, workDir);
     await identifySuite(report, storeFile, size, workDir, values.quick);
     await syncSuite(report, workDir, values.quick);
   } finally {

@@ -38,7 +38,8 @@ export interface FinishContact {
 export class ContactService {
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'> & Partial<Pick<KlantbeeldConfig, 'gespreksresultaten' | 'afdelingen'>>,
+    private readonly config: Pick<KlantbeeldConfig, 'kanalen'> &
+      Partial<Pick<KlantbeeldConfig, 'gespreksresultaten' | 'afdelingen'>> & { user: Pick<KlantbeeldConfig['user'], 'id' | 'naam' | 'email'> },
     private readonly kick: () => void,
     private readonly now: () => Date = () => new Date(),
   ) {}
