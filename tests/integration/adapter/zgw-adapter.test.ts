@@ -154,6 +154,18 @@ describe('ZGW adapter against the demo zaaksysteem', () => {
     expect(mine[0]).toMatchObject({ kanaal: 'telefoon', onderwerp: 'Vraag over de parkeervergunning', medewerker: 'Bianca de Vries' });
   });
 
+  it('creates the Actor of a medewerker Open Klant does not know yet, with the fields it requires', async () => {
+    const nieuw = { id: 'nieuwe.collega', naam: 'Nieuwe Collega', email: 'nieuwe.collega@turfbrug.nl', functie: 'KCC-medewerker', telefoonnummer: '0512140512' };
+    const adapter = new ZgwAdapter(connection(), nieuw, store.remoteCache);
+    await adapter.pushContact(
+      { idempotencyKey: '7c1a0c4e-0000-4000-8000-000000000001', customer: { sourceUrl: bert.sourceUrl, bsn: bert.bsn, kvkNummer: null }, kanaal: 'balie', onderwerp: 'Eerste contact van een nieuwe collega', inhoud: '', plaatsgevondenOp: new Date().toISOString(), medewerker: nieuw },
+      memoryLog(),
+    );
+    const created = recorder.exchanges.find((e) => e.method === 'POST' && e.url.endsWith('/actoren'));
+    expect(created?.status).toBe(201);
+    expect(created?.requestBody).toMatchObject({ soortActor: 'medewerker', actorIdentificatie: { emailadres: nieuw.email, functie: 'KCC-medewerker', telefoonnummer: '0512140512' } });
+  });
+
   it('sends the user in the ZGW JWT and Accept-Crs to the Zaken API, Token to Klantinteracties', () => {
     const zaken = recorder.exchanges.filter((e) => apiOf(e.url) === 'zaken');
     expect(zaken.length).toBeGreaterThan(0);
