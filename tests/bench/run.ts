@@ -14,6 +14,7 @@ import { contactsSuite } from './suites/contacts';
 import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
+import { kennisSearch } from './suites/kennis';
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     await contactsSuite(report, storeFile, size, workDir);
     await identifySuite(report, storeFile, size, workDir, values.quick);
     await syncSuite(report, workDir, values.quick);
+    await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

@@ -21,11 +21,6 @@ export interface SearchHit {
   snippet: string;
 }
 
-interface RawHit extends Omit<SearchHit, 'snippet'> {
-  s1: string;
-  s2: string;
-}
-
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
 const WEIGHTS = '10.0, 6.0, 3.0, 1.0, 2.0';
@@ -34,21 +29,32 @@ const WEIGHTS = '10.0, 6.0, 3.0, 1.0, 2.0';
 type Alt = string[];
 
 export class KennisSearch {
-  private vocab: { term: string; docs: number }[] | null = null;
+  /** Vocabulary by first letter (a typo in the first letter is rare; this keeps the scan small). */
+  private vocab: Map<string, { term: string; docs: number }[]> | null = null;
   private synonyms: Map<string, string[][]> | null = null;
-  private readonly matchStmt;
+  private readonly candidateStmt;
+  private readonly metaStmt;
+  private readonly snippetStmt;
   private readonly termExists;
+  private readonly docFreq;
+  private readonly countStmt;
 
   constructor(private readonly db: Db) {
-    this.matchStmt = db.prepare<[string, number], RawHit>(
-      `SELECT a.rowid AS rowid, a.id AS id, a.soort AS soort, a.titel AS titel, a.afdeling AS afdeling,
-         bm25(kennis_fts, ${WEIGHTS}) * (1.0 + 0.15 * min(coalesce(u.count, 0), 30) / 30.0) AS score,
-         snippet(kennis_fts, 2, '${HIT_START}', '${HIT_END}', '…', 14) AS s1,
-         snippet(kennis_fts, 3, '${HIT_START}', '${HIT_END}', '…', 14) AS s2
-       FROM kennis_fts JOIN kennis_artikel a ON a.rowid = kennis_fts.rowid
-       LEFT JOIN kennis_usage u ON u.article_id = a.id
-       WHERE kennis_fts MATCH ? ORDER BY score LIMIT ?`,
+    // A range (not `=`) on fts5vocab's term is answered from the index.
+    this.docFreq = db.prepare<[string, string], { doc: number }>('SELECT doc FROM kennis_vocab WHERE term >= ? AND term <= ? LIMIT 1');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM kennis_artikel');
+    // Phase 1 ranks in the FTS index alone (no joins, no snippets for rows that lose).
+    this.candidateStmt = db.prepare<[string, number], { rowid: number; score: number }>(
+      `SELECT rowid, bm25(kennis_fts, ${WEIGHTS}) AS score FROM kennis_fts WHERE kennis_fts MATCH ? ORDER BY score LIMIT ?`,
     );
+    this.metaStmt = db.prepare<[string], { rowid: number; id: string; soort: 'artikel' | 'vac'; titel: string; afdeling: string | null; uses: number }>(
+      `SELECT a.rowid AS rowid, a.id AS id, a.soort AS soort, a.titel AS titel, a.afdeling AS afdeling, coalesce(u.count, 0) AS uses
+       FROM kennis_artikel a LEFT JOIN kennis_usage u ON u.article_id = a.id
+       WHERE a.rowid IN (SELECT value FROM json_each(?))`,
+    );
+    // Phase 2: snippets for the hits that are shown only.
+    // FTS5's snippet() would run the MATCH again per row; the texts by rowid are cheap.
+    this.snippetStmt = db.prepare<[number], { samenvatting: string; tekst: string }>('SELECT samenvatting, tekst FROM kennis_fts WHERE rowid = ?');
     // fts5vocab answers a range on `term` from the index, without a scan.
     this.termExists = db.prepare<[string, string], { term: string }>('SELECT term FROM kennis_vocab WHERE term >= ? AND term < ? LIMIT 1');
   }
@@ -66,12 +72,27 @@ export class KennisSearch {
     const hits = this.run(groups.map(groupExpr).join(' AND '), limit, first);
     if (hits.length < limit && groups.length > 1) {
       const seen = new Set(hits.map((h) => h.rowid));
-      for (const h of this.run(groups.map(groupExpr).join(' OR '), limit, first)) {
+      for (const h of this.run(this.orFallback(groups).map(groupExpr).join(' OR '), limit, first)) {
         if (hits.length >= limit) break;
         if (!seen.has(h.rowid)) hits.push(h);
       }
     }
     return hits;
+  }
+
+  /**
+   * The OR fallback leaves out groups that match a large part of the corpus ("maken",
+   * "nodig"): ranking thousands of rows by bm25 costs tens of ms on 20,000 articles and adds
+   * nothing a rarer term does not. When every group is common, the rarest one alone.
+   */
+  private orFallback(groups: Alt[][]): Alt[][] {
+    const total = this.countStmt.get()?.n ?? 0;
+    const limit = Math.max(50, total * 0.05);
+    const df = groups.map((g) => Math.max(0, ...g.map((alt) => this.docFreq.get(alt[0]!, alt[0]!)?.doc ?? 0)));
+    const rare = groups.filter((_, i) => df[i]! <= limit);
+    if (rare.length > 0) return rare;
+    const min = Math.min(...df);
+    return [groups[df.indexOf(min)]!];
   }
 
   /** The built expression for a query (exposed for tests). */
@@ -80,24 +101,34 @@ export class KennisSearch {
   }
 
   /**
-   * bm25 candidates, re-ranked: a title that starts with the query's first term gets +30%,
-   * a title that holds every term +20% (bm25 alone prefers "Tweede paspoort" for "paspoort").
+   * bm25 candidates, re-ranked: a gentle boost for articles colleagues use often (at most
+   * +15%), a title that starts with the query's first term +30%, a title that holds every
+   * term +20% (bm25 alone prefers "Tweede paspoort" for "paspoort").
    */
   private run(expr: string, limit: number, groups: string[][]): SearchHit[] {
-    const candidates = this.matchStmt.all(expr, Math.max(limit * 3, 30));
+    const candidates = this.candidateStmt.all(expr, Math.max(limit * 4, 40));
+    if (candidates.length === 0) return [];
+    const meta = new Map(this.metaStmt.all(JSON.stringify(candidates.map((c) => c.rowid))).map((m) => [m.rowid, m]));
+    const ranked: (Omit<SearchHit, 'snippet'>)[] = [];
     for (const c of candidates) {
-      const title = fold(c.titel);
+      const m = meta.get(c.rowid);
+      if (!m) continue;
+      let score = c.score * (1 + (0.15 * Math.min(m.uses, 30)) / 30);
+      const title = fold(m.titel);
       const words = title.match(/[\p{L}\p{N}]+/gu) ?? [];
       const inTitle = (alt: string): boolean => words.some((w) => w.startsWith(alt)) || title.includes(alt);
-      if (groups[0]?.some((alt) => words[0]?.startsWith(alt.split(' ')[0]!))) c.score *= 1.3;
-      if (groups.every((g) => g.some(inTitle))) c.score *= 1.2;
+      if (groups[0]?.some((alt) => words[0]?.startsWith(alt.split(' ')[0]!))) score *= 1.3;
+      if (groups.every((g) => g.some(inTitle))) score *= 1.2;
+      ranked.push({ rowid: m.rowid, id: m.id, soort: m.soort, titel: m.titel, afdeling: m.afdeling, score });
     }
-    candidates.sort((a, b) => a.score - b.score);
-    // The snippet comes from the summary when it holds a match, else from the text (never from `delen`).
-    return candidates.slice(0, limit).map(({ s1, s2, ...hit }) => ({
-      ...hit,
-      snippet: s1.includes(HIT_START) || !s2.includes(HIT_START) ? s1 : s2,
-    }));
+    ranked.sort((a, b) => a.score - b.score);
+    // The snippet comes from the summary when it holds a match, else from the text.
+    const terms = [...new Set(groups.flat().flatMap((alt) => alt.split(' ')))];
+    return ranked.slice(0, limit).map((hit) => {
+      const t = this.snippetStmt.get(hit.rowid) ?? { samenvatting: '', tekst: '' };
+      const s1 = makeSnippet(t.samenvatting, terms);
+      return { ...hit, snippet: s1.includes(HIT_START) ? s1 : makeSnippet(t.tekst, terms, s1) };
+    });
   }
 
   /** Tokens → groups of alternatives: multi-word synonyms first (greedy), then per token. */
@@ -140,7 +171,7 @@ export class KennisSearch {
     if (token.length < 4 || /^\d+$/.test(token)) return null;
     const max = token.length >= 8 ? 2 : 1;
     let best: { term: string; docs: number; d: number } | null = null;
-    for (const v of this.vocabulary()) {
+    for (const v of this.vocabulary().get(token[0]!) ?? []) {
       if (Math.abs(v.term.length - token.length) > max) continue;
       const d = editDistance(token, v.term, max);
       if (d > max) continue;
@@ -149,11 +180,19 @@ export class KennisSearch {
     return best?.term ?? null;
   }
 
-  private vocabulary(): { term: string; docs: number }[] {
-    this.vocab ??= this.db
+  private vocabulary(): Map<string, { term: string; docs: number }[]> {
+    if (this.vocab) return this.vocab;
+    const byLetter = new Map<string, { term: string; docs: number }[]>();
+    const rows = this.db
       .prepare<[], { term: string; docs: number }>("SELECT term, doc AS docs FROM kennis_vocab WHERE length(term) >= 3 AND term NOT GLOB '*[0-9]*'")
       .all();
-    return this.vocab;
+    for (const r of rows) {
+      const list = byLetter.get(r.term[0]!);
+      if (list) list.push(r);
+      else byLetter.set(r.term[0]!, [r]);
+    }
+    this.vocab = byLetter;
+    return byLetter;
   }
 
   private synonymMap(): Map<string, string[][]> {
@@ -180,6 +219,35 @@ export class KennisSearch {
 function groupExpr(alts: Alt[]): string {
   const parts = alts.map((alt) => (alt.length === 1 ? `"${alt[0]}"*` : `"${alt.join(' ')}"`));
   return `(${[...new Set(parts)].join(' OR ')})`;
+}
+
+/**
+ * About 16 words around the first match, matched words between HIT_START and HIT_END. A word
+ * matches when it starts with a query term, or holds a term of 5+ letters (compound parts).
+ * Returns `fallback` when the text holds no match.
+ */
+export function makeSnippet(text: string, terms: readonly string[], fallback?: string): string {
+  const words = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+  const isHit = (w: string): boolean => {
+    const f = fold(w);
+    return terms.some((t) => f.startsWith(t) || (t.length >= 5 && f.includes(t)));
+  };
+  const first = words.findIndex((m) => isHit(m[0]));
+  if (first === -1 && fallback !== undefined) return fallback;
+  const from = Math.max(0, (first === -1 ? 0 : first) - 4);
+  const to = Math.min(words.length, from + 16);
+  if (words.length === 0) return '';
+  let out = from > 0 ? '…' : '';
+  let pos = words[from]!.index;
+  for (let i = from; i < to; i++) {
+    const m = words[i]!;
+    out += text.slice(pos, m.index);
+    out += isHit(m[0]) ? `${HIT_START}${m[0]}${HIT_END}` : m[0];
+    pos = m.index + m[0].length;
+  }
+  if (to < words.length) out += '…';
+  else out += text.slice(pos);
+  return out;
 }
 
 /** Splits an FTS5 snippet into plain segments; the renderer marks the `hit` ones. */
