@@ -16,8 +16,8 @@ export class ScriptedAdapter implements ZaaksysteemAdapter {
   zaken: { zaak: OutgoingZaak; steps: string[] }[] = [];
   zaaktypen: ZaaktypeSummary[] = [{ url: 'http://zs.test/zaaktypen/1', identificatie: 'PARKEER', omschrijving: 'Parkeervergunning' }];
 
-  async listCustomers(onPage: (records: CustomerRecord[]) => void | Promise<void>): Promise<void> {
-    await onPage(this.customers);
+  async listCustomers(onPage: (records: CustomerRecord[], total: number | null) => void | Promise<void>): Promise<void> {
+    await onPage(this.customers, this.customers.length);
   }
 
   async fetchDossier(customer: { sourceUrl: string }) {

@@ -99,6 +99,8 @@ export const SyncStatus = z.object({
   offlineSince: IsoDateTime.nullable(),
   lastSyncAt: IsoDateTime.nullable(),
   message: z.string().nullable(),
+  /** A long sync under way (the partijen prefetch): what, how far, of how many (null: unknown). */
+  progress: z.object({ what: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() }).nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

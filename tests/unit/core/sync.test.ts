@@ -153,6 +153,16 @@ describe('refreshing a dossier', () => {
   });
 });
 
+describe('progress of a long sync', () => {
+  it('reports how many partijen of how many while prefetching, and clears it after', async () => {
+    adapter.customers = [person({ naam: 'Een' }), person({ naam: 'Twee' }), person({ naam: 'Drie' })];
+    await engine.prefetchCustomers();
+    const progress = seen.filter((e) => e.startsWith('sync.status') && e.includes('"progress":{'));
+    expect(progress[0]).toContain('"progress":{"what":"klanten","done":3,"total":3}');
+    expect(engine.status().progress).toBeNull();
+  });
+});
+
 describe('backoff', () => {
   it('grows exponentially with jitter and is capped at five minutes', () => {
     expect(retryDelayMs(0, () => 0)).toBe(500);

@@ -41,6 +41,7 @@ export class SyncEngine {
   private offlineSince: string | null = null;
   private lastSyncAt: string | null = null;
   private message: string | null = null;
+  private progress: { what: string; done: number; total: number | null } | null = null;
   private stopped = false;
   private readonly now: () => Date;
 
@@ -80,6 +81,7 @@ export class SyncEngine {
       offlineSince: this.offlineSince,
       lastSyncAt: this.lastSyncAt,
       message: this.message,
+      progress: this.progress,
     };
   }
 
@@ -105,12 +107,21 @@ export class SyncEngine {
     if (this.prefetching) return this.prefetching;
     this.prefetching = (async () => {
       try {
-        await this.adapter.listCustomers(async (records) => {
+        let done = 0;
+        let lastAnnounced = 0;
+        await this.adapter.listCustomers(async (records, total) => {
           // Small transactions with a turn of the event loop between them: a clerk's search
           // never waits behind a whole page of upserts.
           for (let i = 0; i < records.length; i += PREFETCH_CHUNK) {
             this.store.customers.upsertMany(records.slice(i, i + PREFETCH_CHUNK), this.now().toISOString());
             await new Promise((resolve) => setImmediate(resolve));
+          }
+          done += records.length;
+          this.progress = { what: 'klanten', done, total };
+          // Progress is announced at most twice a second: it must not flood the window.
+          if (Date.now() - lastAnnounced > 500) {
+            lastAnnounced = Date.now();
+            this.publishStatus();
           }
         });
         this.lastPrefetchAt = Date.now();
@@ -120,6 +131,7 @@ export class SyncEngine {
       }
     })().finally(() => {
       this.prefetching = null;
+      this.progress = null;
       this.publishStatus();
     });
     this.publishStatus();
