@@ -167,6 +167,32 @@ describe('register contacts', () => {
     }, { timeout: 60_000 }).toEqual([String(zaak!.uuid)]);
   });
 
+  it('a vraag becomes a terugbelverzoek: klantcontact and interne taak for the chosen team', async () => {
+    const { page } = app;
+    const onderwerp = `Bezwaar WOZ-waarde ${run}`;
+    await page.locator('#contact-onderwerp').fill(onderwerp);
+    await page.locator('#contact-notities').fill('Wil een toelichting op de taxatie.');
+    await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).click();
+    expect(await activeId(page)).toBe('callback-team-1');
+    await page.locator('#callback-team-1').selectOption({ label: 'Team Vergunningen' });
+    await page.locator('#callback-toelichting-1').fill('Graag vandaag nog; klant is boos.');
+    await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
+    await expect.poll(() => page.locator('.callback .done').innerText()).toContain('Terugbelverzoek gemaakt voor Team Vergunningen');
+    expect(await page.locator('#contact-resultaat').inputValue()).toBe('terugbelverzoek');
+    // Finishing registers nothing twice: the vraag went out with the terugbelverzoek.
+    await page.locator('#contact-onderwerp').focus();
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('.contact-form > [role="status"]').innerText()).toContain('Contact geregistreerd');
+
+    await expect
+      .poll(async () => (await bertKlantcontacten()).filter((k) => k.onderwerp === onderwerp).length, { timeout: 60_000 })
+      .toBe(1);
+    const kc = (await bertKlantcontacten()).find((k) => k.onderwerp === onderwerp)!;
+    const taken = await demo(`/klantinteracties/api/v1/internetaken?aanleidinggevendKlantcontact__uuid=${String(kc.uuid)}`);
+    const [taak] = taken.results as Record<string, unknown>[];
+    expect(taak).toMatchObject({ status: 'te_verwerken', toelichting: 'Graag vandaag nog; klant is boos.' });
+  });
+
   it('keeps two contacts open at once and switches between them with the keyboard', async () => {
     const { page } = app;
     await page.locator('#contact-onderwerp').fill(`Chat een ${run}`);
@@ -187,6 +213,8 @@ describe('register contacts', () => {
     await page.getByRole('button', { name: 'Vraag toevoegen' }).click();
     await page.getByRole('button', { name: 'Zaak starten' }).first().click();
     await page.locator('#zaak-start-type').waitFor();
+    await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).first().click();
+    await page.locator('#callback-team-1').waitFor();
     const serious = await axeSerious(page);
     expect(serious, JSON.stringify(serious, null, 2)).toEqual([]);
     await page.keyboard.press('Escape');

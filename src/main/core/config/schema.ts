@@ -52,6 +52,18 @@ export const KlantbeeldConfig = z.object({
     .array(z.string().min(1).max(100))
     .min(1)
     .default(['zelfstandig_afgehandeld', 'doorverbonden', 'verwezen', 'terugbelverzoek', 'zaak_aangemaakt', 'verbinding_verbroken']),
+  /** Where a terugbelverzoek from the contact form can go: Open Klant actors (afdeling `afd` / groep `grp`, by code). */
+  terugbelTeams: z
+    .array(z.object({ soort: z.enum(['afdeling', 'groep']), code: z.string().min(1).max(100), naam: z.string().min(1).max(200) }))
+    .default([
+      { soort: 'groep', code: 'KCC', naam: 'Klantcontactcentrum' },
+      { soort: 'groep', code: 'BALIE', naam: 'Balie Burgerzaken' },
+      { soort: 'groep', code: 'VERG', naam: 'Team Vergunningen' },
+      { soort: 'groep', code: 'WIJK', naam: 'Team Wijkbeheer' },
+      { soort: 'groep', code: 'WMO', naam: 'Team Wmo en Jeugd' },
+      { soort: 'groep', code: 'INK', naam: 'Team Werk en Inkomen' },
+      { soort: 'afdeling', code: 'BF', naam: 'Belastingen en Financiën' },
+    ]),
   /** "Afgehandeld voor": the afdelingen a question can be for (klantcontact.metadata.afdeling). */
   afdelingen: z
     .array(z.string().min(1).max(100))

@@ -18,6 +18,7 @@ export function appHandlers(deps: {
       kanalen: deps.config.kanalen,
       gespreksresultaten: deps.config.gespreksresultaten,
       afdelingen: deps.config.afdelingen,
+      terugbelTeams: deps.config.terugbelTeams,
     }),
     'sync.status': () => deps.sync.status(),
   };

@@ -260,6 +260,13 @@ export const useContactsStore = defineStore('contacts', () => {
     if (timer) clearTimeout(timer);
     timers.delete(id);
     await inFlight.get(id);
+    if (d.vragen.every((v) => v.callbackId)) {
+      // Every vraag went out as a terugbelverzoek: nothing left to register, the draft goes.
+      await client.drafts.discard({ id });
+      useConsultedStore().clear(id);
+      finished.add(id);
+      return [];
+    }
     const result = await client.contacts.finish({
       draftId: d.id,
       customerId: d.customerId,
@@ -267,7 +274,8 @@ export const useContactsStore = defineStore('contacts', () => {
       bellerNaam: d.customerId === null ? d.bellerNaam : '',
       bellerNummer: d.customerId === null ? d.bellerNummer : '',
       startedAt: d.startedAt,
-      vragen: d.vragen.map((v) => ({
+      // A vraag that became a terugbelverzoek is registered already (with its own klantcontact).
+      vragen: d.vragen.filter((v) => !v.callbackId).map((v) => ({
         onderwerp: v.onderwerp,
         inhoud: v.inhoud,
         gespreksresultaat: v.gespreksresultaat,

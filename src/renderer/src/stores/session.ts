@@ -25,8 +25,9 @@ export const useSessionStore = defineStore('session', () => {
   const kanalen = computed(() => data.value?.kanalen ?? []);
   const gespreksresultaten = computed(() => data.value?.gespreksresultaten ?? []);
   const afdelingen = computed(() => data.value?.afdelingen ?? []);
+  const terugbelTeams = computed(() => data.value?.terugbelTeams ?? []);
   /** The kanaal a new contact starts with: telephone, the KCC's main channel. */
   const defaultKanaal = computed(() => (kanalen.value.includes('telefoon') ? 'telefoon' : (kanalen.value[0] ?? '')));
 
-  return { info, user, kanalen, gespreksresultaten, afdelingen, defaultKanaal, dataSource: computed(() => data.value?.dataSource ?? null), load };
+  return { info, user, kanalen, gespreksresultaten, afdelingen, terugbelTeams, defaultKanaal, dataSource: computed(() => data.value?.dataSource ?? null), load };
 });

@@ -16,6 +16,8 @@ export const appOperations = {
       /** Outcomes of a contact (codes as stored in klantcontact.metadata) and the afdelingen it can be for. */
       gespreksresultaten: z.array(z.string()).default([]),
       afdelingen: z.array(z.string()).default([]),
+      /** Where a terugbelverzoek can go (afdeling or groep, by code). */
+      terugbelTeams: z.array(z.object({ soort: z.enum(['afdeling', 'groep']), code: z.string(), naam: z.string() })).default([]),
     }),
     roles: EVERYONE,
   }),

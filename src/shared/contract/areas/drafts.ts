@@ -19,6 +19,8 @@ export const DraftVraag = z
     gespreksresultaat: draftText(100),
     afdeling: draftText(100),
     zaakIds: z.array(LocalId).max(50),
+    /** Registered as a terugbelverzoek already (its own klantcontact): not registered again on finishing. */
+    callbackId: LocalId.optional(),
   })
   .strict();
 export type DraftVraag = z.infer<typeof DraftVraag>;
