@@ -6,7 +6,7 @@
  * store's (startContact).
  */
 import { defineStore } from 'pinia';
-import { ref } from 'vue';
+import { nextTick, ref } from 'vue';
 import type { CustomerSummary, ScreenPop } from '../../../shared/contract';
 import { client } from '../api';
 import { router } from '../router';
@@ -40,8 +40,13 @@ export const useScreenPopStore = defineStore('screenpop', () => {
       const contacts = useContactsStore();
       await contacts.load();
       contacts.startContact({ kanaal: SCREENPOP_KANAAL, customerId: null, bellerNummer: pop.nummer });
-      // The unknown caller's contact is worked on in the home view.
+      // The unknown caller's contact is worked on in the home view: its top in sight, the caller's name to ask first.
       await router.push({ name: 'home' });
+      await nextTick();
+      // After the router has moved focus to the view's heading (one frame), bring the form's top back.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      document.getElementById('main')?.scrollTo({ top: 0 });
+      (document.getElementById('contact-beller-naam') ?? document.getElementById('contact-onderwerp'))?.focus({ preventScroll: true });
     }
   }
 
