@@ -46,4 +46,6 @@ export interface ZaakRecord {
 export interface Dossier {
   contacts: ContactRecord[];
   zaken: ZaakRecord[];
+  /** Sources that could not be read this time; the others' data is there (Dutch, for the clerk). */
+  warnings?: string[];
 }

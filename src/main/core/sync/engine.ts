@@ -275,7 +275,10 @@ export class SyncEngine {
         this.store.customers.markRefreshed(customerId, at());
       });
       this.reachable();
-      this.events.emit('customer.refreshed', { customerId, at: at(), ok: true, message: null });
+      // A zaaksysteem that could not be read is said, while the rest shows as refreshed.
+      const partial = dossier.warnings?.length ? dossier.warnings.join('; ') : null;
+      if (partial) this.options.log(`sync: refresh partly failed: ${partial}`);
+      this.events.emit('customer.refreshed', { customerId, at: at(), ok: true, message: partial });
     } catch (error) {
       this.unreachable(error, 'klantbeeld verversen');
       this.events.emit('customer.refreshed', { customerId, at: at(), ok: false, message: (error as Error).message });
