@@ -43,7 +43,7 @@ const en: Messages = {
   },
   home: {
     title: 'No customer open',
-    intro: 'Find a customer by name or BSN with the search field at the top. The customer picture shows earlier contacts and zaken, and this is where you register the contact.',
+    intro: 'Find a customer by name, BSN, phone number, e-mail address, postcode and house number or KvK number with the search field at the top. The customer picture shows earlier contacts and zaken, and this is where you register the contact.',
     shortcuts: 'Keyboard shortcuts',
     shortcutSearch: 'Go to the search field',
     shortcutChoose: 'Choose and open a customer in the search results',

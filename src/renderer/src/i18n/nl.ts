@@ -41,7 +41,7 @@ const nl = {
   },
   home: {
     title: 'Geen klant geopend',
-    intro: 'Zoek een klant op naam of BSN met het zoekveld bovenaan. Het klantbeeld toont eerdere contacten en zaken, en hier registreert u het contact.',
+    intro: 'Zoek een klant op naam, BSN, telefoonnummer, e-mailadres, postcode en huisnummer of KvK-nummer met het zoekveld bovenaan. Het klantbeeld toont eerdere contacten en zaken, en hier registreert u het contact.',
     shortcuts: 'Sneltoetsen',
     shortcutSearch: 'Naar het zoekveld',
     shortcutChoose: 'Klant kiezen en openen in de zoekresultaten',
