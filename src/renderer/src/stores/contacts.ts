@@ -50,6 +50,8 @@ export const useContactsStore = defineStore('contacts', () => {
   const activeId = ref<string | null>(null);
   const loaded = ref(false);
   const loadError = ref<string | null>(null);
+  /** The last "registered" / "closed" message: still shown when its contact's form is gone. */
+  const lastMessage = ref('');
   const saveState = reactive<Record<string, SaveState>>({});
   const saveError = reactive<Record<string, string>>({});
   const savedAt = reactive<Record<string, string>>({});
@@ -320,6 +322,7 @@ export const useContactsStore = defineStore('contacts', () => {
     active,
     loaded,
     loadError,
+    lastMessage,
     saveState,
     saveError,
     savedAt,
