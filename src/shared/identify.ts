@@ -12,6 +12,8 @@ export type SearchKind =
   | { kind: 'telefoon'; nummer: string }
   | { kind: 'email'; email: string }
   | { kind: 'postcode'; postcode: string; huisnummer: number | null; toevoeging: string | null }
+  /** Only digits, but no whole key yet (a BSN, phone number or postcode still being typed). */
+  | { kind: 'onvolledig'; digits: string }
   | { kind: 'naam'; text: string };
 
 /**
@@ -89,6 +91,7 @@ export function classifySearch(query: string): SearchKind {
     const nummer = normalisePhone(text);
     if (nummer) return { kind: 'telefoon', nummer };
     if (compact.length === 9 && !compact.startsWith('+')) return { kind: 'bsn-invalid', digits: compact };
+    return { kind: 'onvolledig', digits: compact };
   }
   return { kind: 'naam', text };
 }

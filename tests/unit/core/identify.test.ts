@@ -59,6 +59,8 @@ describe('classifySearch', () => {
     expect(classifySearch('8441bb 12')).toEqual({ kind: 'postcode', postcode: '8441BB', huisnummer: 12, toevoeging: null });
     expect(classifySearch('8441 BB 12-a')).toEqual({ kind: 'postcode', postcode: '8441BB', huisnummer: 12, toevoeging: 'A' });
     expect(classifySearch('Burger')).toEqual({ kind: 'naam', text: 'Burger' });
+    expect(classifySearch('0612')).toEqual({ kind: 'onvolledig', digits: '0612' });
+    expect(classifySearch('99999')).toEqual({ kind: 'onvolledig', digits: '99999' });
     expect(classifySearch('Turfmarkt 12')).toEqual({ kind: 'naam', text: 'Turfmarkt 12' });
   });
 

@@ -92,6 +92,15 @@ describe('search store', () => {
     expect(store.remote).toBe('done');
   });
 
+  it('waits for a number to be whole before it searches', async () => {
+    const store = useSearchStore();
+    store.setQuery('0612');
+    expect(store.incomplete).toBe(true);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS * 2);
+    expect(api.client.customers.search).not.toHaveBeenCalled();
+  });
+
   it('does not ask the zaaksysteem for names (it has no name filter)', async () => {
     api.client.customers.search.mockResolvedValue({ results: [bert] });
     const store = useSearchStore();

@@ -128,6 +128,7 @@ export class CustomerStore {
       case 'bsn':
         return this.byBsn.all(kind.bsn, limit).map(toSummary);
       case 'bsn-invalid':
+      case 'onvolledig':
         return [];
       case 'kvk':
         return this.byKvk.all(kind.kvkNummer, limit).map(toSummary);

@@ -29,6 +29,8 @@ export const useSearchStore = defineStore('search', () => {
   const kind = ref<SearchKindName>('naam');
   /** Why the query cannot be searched as typed (a failing elfproef), or null. */
   const message = ref<string | null>(null);
+  /** A number still being typed: nothing to search yet (not an error). */
+  const incomplete = ref(false);
   /** The zaaksysteem is being asked as well (only for keys it can answer). */
   const remote = ref<RemoteState>('idle');
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -84,6 +86,7 @@ export const useSearchStore = defineStore('search', () => {
     cancelPending();
     remote.value = 'idle';
     message.value = null;
+    incomplete.value = false;
     const trimmed = text.trim();
     if (trimmed.length < SEARCH_MIN_LENGTH) {
       results.value = idle();
@@ -92,6 +95,12 @@ export const useSearchStore = defineStore('search', () => {
       return;
     }
     kind.value = classifySearch(trimmed).kind;
+    if (kind.value === 'onvolledig') {
+      results.value = success([]);
+      previous.value = [];
+      incomplete.value = true;
+      return;
+    }
     if (kind.value === 'bsn-invalid') {
       // Checked as you type: no call, a clear message instead of "no results".
       results.value = success([]);
@@ -111,5 +120,5 @@ export const useSearchStore = defineStore('search', () => {
     setQuery('');
   }
 
-  return { query, results, previous, kind, message, remote, setQuery, clear };
+  return { query, results, previous, kind, message, incomplete, remote, setQuery, clear };
 });
