@@ -14,6 +14,8 @@ import { Dispatcher, type Handlers } from './dispatcher';
 import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
+import { OutboxService, outboxHandlers } from './services/outbox';
+import { CallbackService, callbackHandlers, workQueuesOf } from './services/callbacks';
 import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
@@ -54,12 +56,15 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     throw error;
   }
   const user: UserInfo = { id: config.user.id, naam: config.user.naam, roles: config.user.roles };
-  const adapter = new ZgwAdapter(connection, { id: config.user.id, naam: config.user.naam, email: config.user.email }, store.remoteCache);
+  const { id, naam, email, functie, telefoonnummer } = config.user;
+  const adapter = new ZgwAdapter(connection, { id, naam, email, functie, telefoonnummer }, store.remoteCache);
   const sync = new SyncEngine(store, adapter, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
     outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
     partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
     log,
+    workQueues: [...workQueuesOf(config.user).mine, ...workQueuesOf(config.user).groups],
+    workQueueMs: config.sync.workQueueSeconds * 1000,
   });
   const customers = new CustomerService(store, sync, adapter, events);
   const zaken = new ZaakService(store, adapter);
@@ -77,6 +82,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...kennisHandlers(kennis.service),
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
+    ...outboxHandlers(new OutboxService(store, () => sync.kick())),
+    ...callbackHandlers(new CallbackService(store, config, sync)),
   };
   const dispatcher = new Dispatcher(handlers, () => user, log);
   sync.start();

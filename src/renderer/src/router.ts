@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory } from 'vue-router';
 import CallbacksView from './views/CallbacksView.vue';
 import CustomerView from './views/CustomerView.vue';
 import HomeView from './views/HomeView.vue';
+import OutboxView from './views/OutboxView.vue';
 import ScreenPopView from './views/ScreenPopView.vue';
 
 /** Hash history: works the same from file:// (Electron) and from the browser host. No BSN in a URL, ever. */
@@ -11,6 +12,7 @@ export const router = createRouter({
     { path: '/', name: 'home', component: HomeView },
     { path: '/klant/:id', name: 'klant', component: CustomerView, props: true },
     { path: '/terugbelverzoeken', name: 'terugbelverzoeken', component: CallbacksView },
+    { path: '/wachtrij', name: 'wachtrij', component: OutboxView },
     { path: '/inkomend', name: 'inkomend', component: ScreenPopView },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

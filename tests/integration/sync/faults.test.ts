@@ -41,7 +41,7 @@ async function deliverAll(rounds = 10) {
 describe('outbox delivery under faults', () => {
   it('retries after a 500 and delivers exactly once', async () => {
     const contact = register();
-    const rule = rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'status', status: 500 }, times: 2 });
+    const rule = rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 500 }, times: 2 });
     await deliverAll();
     expect(rule.hits()).toBe(2);
     expect(rig.store.contacts.get(contact.id)?.syncState).toBe('sent');
@@ -50,7 +50,7 @@ describe('outbox delivery under faults', () => {
 
   it('honours Retry-After of a 503', async () => {
     const contact = register();
-    rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'status', status: 503, retryAfterSeconds: 120 }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 503, retryAfterSeconds: 120 }, times: 1 });
     const before = Date.now();
     await rig.engine.flushOutbox();
     const next = rig.store.db.prepare('SELECT next_attempt_at FROM outbox WHERE entity_id = ?').pluck().get(contact.id) as string;
@@ -61,7 +61,7 @@ describe('outbox delivery under faults', () => {
 
   it('looks the object up after a lost response instead of creating a twin (dropped connection after commit)', async () => {
     const contact = register();
-    rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'drop-after-commit' }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'drop-after-commit' }, times: 1 });
     rig.server.faults.add({ method: 'POST', path: /\/betrokkenen$/, fault: { kind: 'drop-after-commit' }, times: 1 });
     rig.server.faults.add({ method: 'POST', path: /\/actorklantcontacten$/, fault: { kind: 'drop-after-commit' }, times: 1 });
     await deliverAll();
@@ -71,7 +71,7 @@ describe('outbox delivery under faults', () => {
 
   it('looks the object up after a timeout whose request the server still committed', async () => {
     const contact = register();
-    rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'delay', ms: 1_500 }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'delay', ms: 1_500 }, times: 1 });
     await rig.engine.flushOutbox();
     expect(rig.store.contacts.get(contact.id)?.syncState).toBe('pending');
     await new Promise((resolve) => setTimeout(resolve, 700)); // the slow request completes at the server
@@ -82,14 +82,14 @@ describe('outbox delivery under faults', () => {
 
   it('renews credentials after a 401 and goes on', async () => {
     const contact = register();
-    rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'status', status: 401 }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 401 }, times: 1 });
     await deliverAll();
     expect(rig.store.contacts.get(contact.id)?.syncState).toBe('sent');
   });
 
   it('parks a write the server rejects as invalid, visible on the contact, and keeps it', async () => {
     const contact = rig.contacts.register({ customerId: rig.bertId, kanaal: 'balie', onderwerp: 'Wordt geweigerd', inhoud: '' });
-    rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'status', status: 400 }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 400 }, times: 1 });
     await deliverAll();
     expect(rig.store.contacts.get(contact.id)).toMatchObject({ syncState: 'failed', syncError: expect.stringMatching(/HTTP 400/) });
     expect(rig.engine.status().failed).toBeGreaterThan(0);
@@ -105,6 +105,17 @@ describe('outbox delivery under faults', () => {
     await deliverAll();
     expect(rig.engine.status()).toMatchObject({ state: 'idle', pending: 0, offlineSince: null });
     expect(atServer(contact.onderwerp)).toHaveLength(1);
+  });
+});
+
+describe('servers without maak-klantcontact', () => {
+  it('fall back to separate requests for klantcontact and betrokkene', async () => {
+    const contact = register();
+    const missing = rig.server.faults.add({ method: 'POST', path: /\/maak-klantcontact$/, fault: { kind: 'status', status: 404 } });
+    await deliverAll();
+    missing.remove();
+    expect(rig.store.contacts.get(contact.id)?.syncState).toBe('sent');
+    expect(atServer(contact.onderwerp)).toEqual([expect.objectContaining({ betrokkenen: 1, actoren: 1 })]);
   });
 });
 

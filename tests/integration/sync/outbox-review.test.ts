@@ -13,7 +13,7 @@ afterAll(async () => rig.close());
 
 async function parkOne(onderwerp: string) {
   const contact = rig.contacts.register({ customerId: rig.bertId, kanaal: 'telefoon', onderwerp, inhoud: 'Notitie' });
-  const refusal = rig.server.faults.add({ method: 'POST', path: /\/klantcontacten$/, fault: { kind: 'status', status: 400 }, times: 1 });
+  const refusal = rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 400 }, times: 1 });
   await rig.engine.flushOutbox();
   refusal.remove();
   return contact;

@@ -15,6 +15,9 @@ export interface Medewerker {
   id: string;
   naam: string;
   email: string;
+  /** Open Klant requires both when a medewerker Actor is created (Medewerker.required). */
+  functie?: string;
+  telefoonnummer?: string;
 }
 
 export interface OutgoingContact {
@@ -63,7 +66,7 @@ export interface StepLog {
 export interface ZaaksysteemAdapter {
   readonly label: string;
   /** Every customer the source holds, page by page (prefetch for search as you type). */
-  listCustomers(onPage: (records: CustomerRecord[]) => void): Promise<void>;
+  listCustomers(onPage: (records: CustomerRecord[], total: number | null) => void | Promise<void>): Promise<void>;
   /** A customer's contacts and zaken, fetched in parallel. `complete`: lists read to the end. */
   fetchDossier(customer: CustomerRef): Promise<Dossier & { complete: boolean }>;
   /**
@@ -109,6 +112,49 @@ export interface ZaakDetailRecord {
     bestandsnaam: string | null;
     bestandsomvang: number | null;
   }[];
+}
+
+/** Where a callback goes: an afdeling, a groep or a medewerker, by the code the source uses. */
+export interface ActorTarget {
+  soort: 'afdeling' | 'groep' | 'medewerker';
+  /** afdeling/groep: its short code (actoridentificator objectId); medewerker: the e-mail address. */
+  code: string;
+}
+
+/** A terugbelverzoek (contactverzoek): a klantcontact plus an interne taak for colleagues. */
+export interface OutgoingCallback {
+  contact: OutgoingContact;
+  /** What the colleague should do; `gevraagdeHandeling` (200 characters). */
+  vraag: string;
+  /** The internal note for the colleague (never shown to the customer); `toelichting`. */
+  toelichting: string;
+  toegewezenAan: ActorTarget[];
+  /** Where to call back; sent as digitale adressen of the betrokkene. */
+  telefoonnummers: string[];
+  emailadressen: string[];
+}
+
+/** An interne taak as a work queue shows it. */
+export interface CallbackRecord {
+  sourceUrl: string;
+  klantcontactUrl: string;
+  /** The partij of the klantcontact's betrokkene, if it has one (unknown callers have none). */
+  partijUrl: string | null;
+  klantNaam: string | null;
+  onderwerp: string | null;
+  vraag: string;
+  toelichting: string;
+  status: 'te_verwerken' | 'verwerkt';
+  toegewezenAan: { soort: ActorTarget['soort'] | 'onbekend'; code: string | null; naam: string }[];
+  toegewezenOp: string | null;
+  afgehandeldOp: string | null;
+}
+
+/** Callbacks and work queues (interne taken). An adapter without them has no callbacks. */
+export interface CallbackAdapter {
+  pushCallback(callback: OutgoingCallback, log: StepLog): Promise<{ sourceUrl: string; klantcontactUrl: string }>;
+  /** Open interne taken assigned to any of these actors, every page. */
+  listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]>;
 }
 
 /**

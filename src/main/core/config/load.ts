@@ -44,6 +44,8 @@ const ENV_TO_ADAPTER: Record<string, string> = {
   KLANTBEELD_BRONORGANISATIE: 'bronorganisatie',
 };
 
+const list = (value: string) => value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+
 function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
   const base = z.record(z.string(), z.unknown()).catch({}).parse(raw);
   const adapter = { ...z.record(z.string(), z.unknown()).catch({}).parse(base.adapter ?? {}) };
@@ -60,9 +62,20 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
     if (env.KLANTBEELD_SCREENPOP_PORT) screenpop.port = Number(env.KLANTBEELD_SCREENPOP_PORT);
     out.screenpop = screenpop;
   }
-  if (env.KLANTBEELD_USER_ROLES) {
+  const userEnv = {
+    ...(env.KLANTBEELD_USER_ID ? { id: env.KLANTBEELD_USER_ID } : {}),
+    ...(env.KLANTBEELD_USER_NAAM ? { naam: env.KLANTBEELD_USER_NAAM } : {}),
+    ...(env.KLANTBEELD_USER_EMAIL ? { email: env.KLANTBEELD_USER_EMAIL } : {}),
+    ...(env.KLANTBEELD_USER_ROLES ? { roles: list(env.KLANTBEELD_USER_ROLES) } : {}),
+    ...(env.KLANTBEELD_USER_GROEPEN ? { groepen: list(env.KLANTBEELD_USER_GROEPEN) } : {}),
+  };
+  if (Object.keys(userEnv).length > 0) {
     const user = z.record(z.string(), z.unknown()).catch({}).parse(base.user ?? {});
-    out.user = { ...KlantbeeldConfig.shape.user.parse(undefined), ...user, roles: env.KLANTBEELD_USER_ROLES.split(',').map((r) => r.trim()) };
+    out.user = { ...KlantbeeldConfig.shape.user.parse(undefined), ...user, ...userEnv };
+  }
+  if (env.KLANTBEELD_WORKQUEUE_SECONDS) {
+    const sync = z.record(z.string(), z.unknown()).catch({}).parse(base.sync ?? {});
+    out.sync = { ...sync, workQueueSeconds: Number(env.KLANTBEELD_WORKQUEUE_SECONDS) };
   }
   return out;
 }

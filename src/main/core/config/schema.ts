@@ -7,6 +7,16 @@ import { Role } from '../../../shared/roles';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'Verwacht een http(s)-adres.' });
 
+/** Another Zaken API (with its Catalogi) whose zaken show beside the main one's. */
+export const ExtraZaaksysteem = z.object({
+  label: z.string().min(1),
+  zakenUrl: httpUrl,
+  catalogiUrl: httpUrl,
+  zgwClientId: z.string().min(1),
+  zgwSecret: z.string().min(1),
+});
+export type ExtraZaaksysteem = z.infer<typeof ExtraZaaksysteem>;
+
 export const ZgwConnection = z.object({
   kind: z.literal('zgw'),
   /** Shown to the clerk, e.g. "Open Zaak gemeente Turfbrug". */
@@ -23,6 +33,8 @@ export const ZgwConnection = z.object({
   bronorganisatie: z.string().regex(/^\d{9}$/).default('002220647'),
   timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
   pageSize: z.number().int().min(1).max(500).default(100),
+  /** More zaaksystemen (Zaken + Catalogi): a customer's zaken are read from all in parallel. */
+  extraZaaksystemen: z.array(ExtraZaaksysteem).max(5).optional(),
 });
 export type ZgwConnection = z.infer<typeof ZgwConnection>;
 
@@ -41,8 +53,21 @@ export const KlantbeeldConfig = z.object({
       naam: z.string().min(1),
       email: z.string().min(3),
       roles: z.array(Role).min(1),
+      /** Recorded on the user's Actor in Open Klant (both required there). */
+      functie: z.string().min(1).max(40).optional(),
+      telefoonnummer: z.string().regex(/^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/, { message: 'Telefoonnummer als 0612345678 of +31612345678.' }).optional(),
+      /** Codes of the groepen whose work queue (interne taken) this user works from. */
+      groepen: z.array(z.string().min(1).max(40)).optional(),
     })
-    .default({ id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc'] }),
+    .default({
+      id: 'bianca.de.vries',
+      naam: 'Bianca de Vries',
+      email: 'bianca.de.vries@turfbrug.nl',
+      roles: ['kcc'],
+      functie: 'Klantcontactmedewerker',
+      telefoonnummer: '0512140512',
+      groepen: ['KCC'],
+    }),
   kanalen: z
     .array(z.string().min(1).max(50))
     .min(1)
@@ -91,8 +116,10 @@ export const KlantbeeldConfig = z.object({
       /** Seconds between outbox retries when idle, and between partijen refreshes (minutes). */
       outboxIntervalSeconds: z.number().min(0.05).max(3600).default(2),
       partijenRefreshMinutes: z.number().min(1).max(10_080).default(60),
+      /** Seconds between polls of the work queues (my own and my groepen's interne taken). */
+      workQueueSeconds: z.number().min(1).max(3600).default(60),
     })
-    .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60 }),
+    .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
   /**
    * Screen-pop from telephony software (issue 3): `POST /screenpop` on loopback with
    * `Authorization: Bearer <secret>`. No secret: the endpoint is off. `port`: where the desktop

@@ -60,10 +60,10 @@ export class ContactStore {
 
   constructor(private readonly db: Db) {
     this.listStmt = db.prepare<[string, number], ContactRow>(
-      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM contact_articles ca WHERE ca.contact_id = contacts.id) AS kennisartikelen FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT ?`,
+      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM (SELECT ca.article_id, ca.titel FROM contact_articles ca WHERE ca.contact_id = contacts.id ORDER BY ca.rowid) ca) AS kennisartikelen FROM contacts WHERE customer_id = ? ORDER BY plaatsgevonden_op DESC LIMIT ?`,
     );
     this.getStmt = db.prepare<[string], ContactRow>(
-      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM contact_articles ca WHERE ca.contact_id = contacts.id) AS kennisartikelen FROM contacts WHERE id = ?`,
+      `SELECT *, (SELECT json_group_array(json_object('id', ca.article_id, 'titel', ca.titel)) FROM (SELECT ca.article_id, ca.titel FROM contact_articles ca WHERE ca.contact_id = contacts.id ORDER BY ca.rowid) ca) AS kennisartikelen FROM contacts WHERE id = ?`,
     );
     this.insertLocal = db.prepare(
       `INSERT INTO contacts (id, customer_id, kanaal, onderwerp, inhoud, plaatsgevonden_op, medewerker, sync_state)
@@ -139,5 +139,15 @@ export class ContactStore {
 
   setSyncState(id: string, state: SyncState, error: string | null, sourceUrl: string | null = null): void {
     this.stateStmt.run({ id, state, error, sourceUrl });
+  }
+
+  /** A person corrected a parked contact before resending: the timeline shows what is sent. */
+  correct(id: string, onderwerp: string, inhoud: string): void {
+    this.db.prepare("UPDATE contacts SET onderwerp = ?, inhoud = ?, sync_state = 'pending', sync_error = NULL WHERE id = ?").run(onderwerp, inhoud, id);
+  }
+
+  /** A contact a person chose not to send: it never reached the zaaksysteem, so it goes. */
+  remove(id: string): void {
+    this.db.prepare("DELETE FROM contacts WHERE id = ? AND sync_state != 'sent'").run(id);
   }
 }

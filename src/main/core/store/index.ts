@@ -1,3 +1,4 @@
+import { CallbackStore } from './callbacks';
 import { ContactStore } from './contacts';
 import { CustomerStore } from './customers';
 import { DraftStore } from './drafts';
@@ -16,6 +17,7 @@ export class Store {
   readonly remoteCache: RemoteCache;
   readonly drafts: DraftStore;
   readonly startedZaken: StartedZaakStore;
+  readonly callbacks: CallbackStore;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerStore(db);
@@ -25,6 +27,7 @@ export class Store {
     this.remoteCache = new RemoteCache(db);
     this.drafts = new DraftStore(db);
     this.startedZaken = new StartedZaakStore(db);
+    this.callbacks = new CallbackStore(db);
   }
 
   static open(file: string): Store {

@@ -96,7 +96,8 @@ export const useCustomerStore = defineStore('customer', () => {
     if (payload.customerId !== customerId.value) return;
     refreshEvents++;
     refreshing.value = false;
-    refreshError.value = payload.ok ? null : (payload.message ?? 'Bijwerken is mislukt.');
+    // ok with a message: one of several zaaksystemen could not be read; the rest did update.
+    refreshError.value = payload.message ?? (payload.ok ? null : 'Bijwerken is mislukt.');
     void reload();
   }
 

@@ -2,8 +2,9 @@ import type { ZgwConnection } from '../../config/schema';
 import type { RemoteCache } from '../../store/remote-cache';
 import type { ContactRecord, CustomerRecord } from '../../store/records';
 import { mapLimit } from '../../util/concurrency';
-import { RemoteError, type CustomerRef, type Medewerker, type OutgoingContact, type OutgoingZaak, type StepLog, type ZaaksysteemAdapter, type ZaaktypeSummary, type RemoteCustomerQuery, type ZaakDetailRecord } from '../types';
+import { RemoteError, type ActorTarget, type CallbackAdapter, type CallbackRecord, type OutgoingCallback, type CustomerRef, type Medewerker, type OutgoingContact, type OutgoingZaak, type ZaaktypeSummary, type StepLog, type ZaaksysteemAdapter, type RemoteCustomerQuery, type ZaakDetailRecord } from '../types';
 import { ApiClient, collect, pages } from './http';
+import { CODE_OF_SOORT, DirectoryActor, MaakKlantcontactResponse, InterneTaak, KlantcontactMetBetrokkenen, matchesTarget, toCallbackRecord } from './callbacks';
 import { contactMetadata, contactnaam, CreatedZaak, Roltype, StatustypeListItem, ZaaktypeListItem } from './zaak-start';
 import { rolNaam, toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
 import { normalisePhone } from '../../../../shared/identify';
@@ -14,7 +15,9 @@ const PARALLEL_REQUESTS = 6;
 /** A dossier reads at most this many pages per list; older items stay cached. */
 const DOSSIER_MAX_PAGES = 10;
 const ACTOR_REFRESH_MS = 60 * 60 * 1000;
-
+/** Catalogus types are revalidated (ETag) once a day; statuses never change. */
+const CATALOGUS_REVALIDATE_MS = 24 * 60 * 60 * 1000;
+const IMMUTABLE_KINDS = new Set(['status', 'klantcontact-betrokkenen']);
 /** Documents opened in the window; larger ones belong in the zaaksysteem's own viewer. */
 const DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -32,77 +35,110 @@ const medewerkerIdentificator = (email: string) => ({
 });
 
 /** Open Zaak (Zaken, Catalogi) + Open Klant 2 (Klantinteracties). */
-export class ZgwAdapter implements ZaaksysteemAdapter {
+export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter {
   readonly label: string;
   private readonly zaken: ApiClient;
   private readonly catalogi: ApiClient;
+  /** The main Zaken API first, then any extra zaaksystemen; read in parallel. */
+  private readonly zaakSources: { label: string; zaken: ApiClient; catalogi: ApiClient }[];
   private readonly klantinteracties: ApiClient;
   /** The Documenten API (same ZGW JWT); only URLs under its base are ever fetched. */
   private readonly documenten: ApiClient;
   private actors: { names: Map<string, string>; at: number } | null = null;
+  private directory: { byUuid: Map<string, DirectoryActor>; at: number } | null = null;
+  /** Whether the server has POST /maak-klantcontact (Open Klant 2); null until tried. */
+  private hasMaakKlantcontact: boolean | null = null;
 
   constructor(
     private readonly conn: ZgwConnection,
-    user: Medewerker,
+    private readonly user: Medewerker,
     private readonly cache: RemoteCache,
   ) {
     this.label = conn.label;
     const jwt = { kind: 'zgw-jwt', clientId: conn.zgwClientId, secret: conn.zgwSecret, userId: user.id, userRepresentation: user.naam } as const;
     this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs, true);
     this.catalogi = new ApiClient(conn.catalogiUrl, jwt, conn.timeoutMs);
+    this.zaakSources = [
+      { label: conn.label, zaken: this.zaken, catalogi: this.catalogi },
+      ...(conn.extraZaaksystemen ?? []).map((extra) => {
+        const auth = { ...jwt, clientId: extra.zgwClientId, secret: extra.zgwSecret };
+        return { label: extra.label, zaken: new ApiClient(extra.zakenUrl, auth, conn.timeoutMs, true), catalogi: new ApiClient(extra.catalogiUrl, auth, conn.timeoutMs) };
+      }),
+    ];
     this.klantinteracties = new ApiClient(conn.klantinteractiesUrl, { kind: 'token', token: conn.klantinteractiesToken }, conn.timeoutMs);
     this.documenten = new ApiClient(documentenBaseUrl(conn), jwt, conn.timeoutMs);
   }
 
-  async listCustomers(onPage: (records: CustomerRecord[]) => void): Promise<void> {
+  async listCustomers(onPage: (records: CustomerRecord[], total: number | null) => void | Promise<void>): Promise<void> {
     const first = this.klantinteracties.url(`/partijen?expand=digitaleAdressen&pageSize=${this.conn.pageSize}`);
-    for await (const page of pages(this.klantinteracties, first)) {
-      onPage(page.map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij'))).filter((r): r is CustomerRecord => r !== null));
+    let total: number | null = null;
+    for await (const page of pages(this.klantinteracties, first, {}, Number.POSITIVE_INFINITY, (count) => (total = count))) {
+      await onPage(page.map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij'))).filter((r): r is CustomerRecord => r !== null), total);
     }
   }
 
   async fetchDossier(customer: CustomerRef) {
-    const [contacts, zaken] = await Promise.all([this.fetchContacts(customer), this.fetchZaken(customer)]);
+    // In parallel; when one list fails the other is cancelled, so nothing keeps running unseen.
+    const cancel = new AbortController();
+    // The actor list (medewerker names) loads alongside when stale, not after the contacts.
+    const actors = this.actorNames([]).catch(() => new Map<string, string>());
+    const [contacts, zaken] = await Promise.all([this.fetchContacts(customer, cancel.signal), this.fetchZaken(customer, cancel.signal)]).catch(
+      (error: unknown) => {
+        cancel.abort();
+        throw error;
+      },
+    );
     const byUuid = new Map(zaken.records.map((z) => [uuidFromUrl(z.sourceUrl), z.identificatie]));
+    await actors;
     const names = await this.actorNames(contacts.items.flatMap((kc) => (kc.hadBetrokkenActoren ?? []).map((a) => a.uuid)));
     return {
       contacts: contacts.items.map((kc) => toContactRecord(kc, (uuid) => names.get(uuid) ?? null, (uuid) => byUuid.get(uuid) ?? null)),
       zaken: zaken.records,
       complete: contacts.complete && zaken.complete,
+      warnings: zaken.warnings,
     };
   }
 
   async pushContact(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string; record: ContactRecord }> {
     const ki = this.klantinteracties;
-    const klantcontact = await this.step(log, 'klantcontact', () =>
-      ki.request(ki.url('/klantcontacten'), {
-        method: 'POST',
-        body: {
-          kanaal: contact.kanaal,
-          onderwerp: contact.onderwerp,
-          inhoud: contact.inhoud,
-          indicatieContactGelukt: contact.gespreksresultaat !== 'verbinding_verbroken',
-          taal: 'nld',
-          vertrouwelijk: false,
-          plaatsgevondenOp: contact.plaatsgevondenOp,
-          // The key lets a retry find this object instead of creating a twin (issue 6).
-          metadata: { klantbeeldKey: contact.idempotencyKey, ...contactMetadata(contact) },
-        },
-      }),
-    );
+    const klantcontactBody = {
+      kanaal: contact.kanaal,
+      onderwerp: contact.onderwerp,
+      inhoud: contact.inhoud,
+      indicatieContactGelukt: contact.gespreksresultaat !== 'verbinding_verbroken',
+      taal: 'nld',
+      vertrouwelijk: false,
+      plaatsgevondenOp: contact.plaatsgevondenOp,
+      // The key lets a retry find this object instead of creating a twin.
+      metadata: { klantbeeldKey: contact.idempotencyKey, ...contactMetadata(contact) },
+    };
     const partijUuid = contact.customer ? uuidFromUrl(contact.customer.sourceUrl) : null;
-    const betrokkene = await this.step(log, 'betrokkene', () =>
-      ki.request(ki.url('/betrokkenen'), {
-        method: 'POST',
-        body: {
-          // An unknown caller: no partij (none is created), only the name they gave.
-          wasPartij: partijUuid ? { uuid: partijUuid } : null,
-          hadKlantcontact: { uuid: klantcontact.uuid },
-          rol: 'klant',
-          initiator: true,
-          ...(contact.beller?.naam ? { contactnaam: contactnaam(contact.beller.naam) } : {}),
-        },
-      }),
+    const betrokkeneBody = {
+      // An unknown caller: no partij (none is created), only the name they gave.
+      wasPartij: partijUuid ? { uuid: partijUuid } : null,
+      rol: 'klant',
+      initiator: true,
+      ...(contact.beller?.naam ? { contactnaam: contactnaam(contact.beller.naam) } : {}),
+    };
+    const findKlantcontact = () =>
+      this.findOne(`/klantcontacten?plaatsgevondenOp=${encodeURIComponent(contact.plaatsgevondenOp)}&kanaal=${encodeURIComponent(contact.kanaal)}`, (kc) =>
+        (kc.metadata as Record<string, string> | undefined)?.klantbeeldKey === contact.idempotencyKey,
+      );
+    const findBetrokkene = (klantcontactUuid: string) =>
+      this.findOne(`/betrokkenen?hadKlantcontact__uuid=${klantcontactUuid}`, (b) => ((b.wasPartij as { uuid?: string } | null)?.uuid ?? null) === partijUuid);
+
+    await this.maakKlantcontact(log, klantcontactBody, betrokkeneBody, findKlantcontact, findBetrokkene);
+    const klantcontact = await this.step(
+      log,
+      'klantcontact',
+      () => ki.request(ki.url('/klantcontacten'), { method: 'POST', body: klantcontactBody }),
+      findKlantcontact,
+    );
+    const betrokkene = await this.step(
+      log,
+      'betrokkene',
+      () => ki.request(ki.url('/betrokkenen'), { method: 'POST', body: { ...betrokkeneBody, hadKlantcontact: { uuid: klantcontact.uuid } } }),
+      () => findBetrokkene(klantcontact.uuid),
     );
     const actor = await this.step(log, 'actor', () => this.findOrCreateMedewerker(contact.medewerker));
     await this.step(log, 'actorklantcontact', () =>
@@ -110,32 +146,42 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
         method: 'POST',
         body: { actor: { uuid: actor.uuid }, klantcontact: { uuid: klantcontact.uuid } },
       }),
+      () => this.findOne(`/actorklantcontacten?klantcontact__uuid=${klantcontact.uuid}&actor__uuid=${actor.uuid}`, () => true),
     );
     if (contact.beller?.nummer) {
       const nummer = contact.beller.nummer;
-      await this.step(log, 'digitaaladres', () =>
-        ki.request(ki.url('/digitaleadressen'), {
-          method: 'POST',
-          body: {
-            verstrektDoorBetrokkene: { uuid: betrokkene.uuid },
-            verstrektDoorPartij: null,
-            adres: nummer,
-            soortDigitaalAdres: 'telefoonnummer',
-            omschrijving: 'Telefoonnummer beller',
-          },
-        }),
+      await this.step(
+        log,
+        'digitaaladres',
+        () =>
+          ki.request(ki.url('/digitaleadressen'), {
+            method: 'POST',
+            body: {
+              verstrektDoorBetrokkene: { uuid: betrokkene.uuid },
+              verstrektDoorPartij: null,
+              adres: nummer,
+              soortDigitaalAdres: 'telefoonnummer',
+              omschrijving: 'Telefoonnummer beller',
+            },
+          }),
+        () => this.findOne(`/digitaleadressen?verstrektDoorBetrokkene__uuid=${betrokkene.uuid}`, () => true),
       );
     }
     for (const zaakUuid of contact.zaakUuids ?? []) {
-      await this.step(log, `onderwerpobject:${zaakUuid}`, () =>
-        ki.request(ki.url('/onderwerpobjecten'), {
-          method: 'POST',
-          body: {
-            klantcontact: { uuid: klantcontact.uuid },
-            wasKlantcontact: null,
-            onderwerpobjectidentificator: { objectId: zaakUuid, codeObjecttype: 'zgw-Zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
-          },
-        }),
+      await this.step(
+        log,
+        `onderwerpobject:${zaakUuid}`,
+        () =>
+          ki.request(ki.url('/onderwerpobjecten'), {
+            method: 'POST',
+            body: {
+              klantcontact: { uuid: klantcontact.uuid },
+              wasKlantcontact: null,
+              onderwerpobjectidentificator: { objectId: zaakUuid, codeObjecttype: 'zgw-Zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
+            },
+          }),
+        () =>
+          this.findOne(`/onderwerpobjecten?klantcontact__uuid=${klantcontact.uuid}&onderwerpobjectidentificatorObjectId=${zaakUuid}`, () => true),
       );
     }
     return {
@@ -230,20 +276,90 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
     return first;
   }
 
-  /** Runs a remote step once: a result already in the log is reused, a new one is logged at once. */
+  /**
+   * Klantcontact and betrokkene in one request, atomic at the server, where it has
+   * `POST /maak-klantcontact`. Records both steps, so the separate steps after it are skipped;
+   * a server without it (404/405) gets the separate requests, remembered for next time.
+   */
+  private async maakKlantcontact(
+    log: StepLog,
+    klantcontact: Record<string, unknown>,
+    betrokkene: Record<string, unknown>,
+    findKlantcontact: () => Promise<{ uuid: string; url: string } | null>,
+    findBetrokkene: (klantcontactUuid: string) => Promise<{ uuid: string; url: string } | null>,
+  ): Promise<void> {
+    if (this.hasMaakKlantcontact === false || Created.safeParse(log.done.klantcontact).success) return;
+    if (log.done['maak-klantcontact:poging']) {
+      // A lost response: whatever the server committed, it committed both or neither.
+      const found = await findKlantcontact();
+      if (found) {
+        const foundBetrokkene = await findBetrokkene(found.uuid);
+        if (foundBetrokkene) log.record('betrokkene', foundBetrokkene);
+        log.record('klantcontact', found);
+        return;
+      }
+    }
+    // Both parts count as attempted: should this process die before their results are logged,
+    // the retry looks each of them up instead of creating it again.
+    log.record('maak-klantcontact:poging', true);
+    log.record('klantcontact:poging', true);
+    log.record('betrokkene:poging', true);
+    const ki = this.klantinteracties;
+    let response: { body: unknown };
+    try {
+      response = await ki.request(ki.url('/maak-klantcontact'), { method: 'POST', body: { klantcontact, betrokkene } });
+    } catch (error) {
+      if (error instanceof RemoteError && (error.status === 404 || error.status === 405)) {
+        this.hasMaakKlantcontact = false;
+        return;
+      }
+      throw error;
+    }
+    this.hasMaakKlantcontact = true;
+    const made = parseRemote(MaakKlantcontactResponse, response.body, 'maak-klantcontact');
+    // The betrokkene first: the klantcontact's result is what marks this step done.
+    if (made.betrokkene) log.record('betrokkene', { uuid: made.betrokkene.uuid, url: made.betrokkene.url });
+    log.record('klantcontact', { uuid: made.klantcontact.uuid, url: made.klantcontact.url });
+  }
+
+  /**
+   * Runs a remote step once. A result already in the log is reused; a new one is logged at
+   * once. Before sending, the attempt itself is logged: if a retry finds an attempt without a
+   * result (the response was lost: timeout, dropped connection), it first looks the object up
+   * with `lookup` instead of creating a twin.
+   */
   private async step(
     log: StepLog,
     name: string,
     run: () => Promise<{ body: unknown } | { uuid: string; url: string }>,
+    lookup?: () => Promise<{ uuid: string; url: string } | null>,
   ): Promise<{ uuid: string; url: string }> {
     const done = Created.safeParse(log.done[name]);
     if (done.success) return done.data;
+    const attempted = `${name}:poging`;
+    if (log.done[attempted] && lookup) {
+      const found = await lookup();
+      if (found) {
+        log.record(name, found);
+        return found;
+      }
+    }
+    if (lookup) log.record(attempted, true);
     const result = await run();
     const created = parseRemote(Created, 'body' in result ? result.body : result, name);
     const kept = { uuid: created.uuid, url: created.url };
     log.record(name, kept);
     return kept;
   }
+
+  /** The first object of a filtered Klantinteracties list that `match` accepts. */
+  private async findOne(path: string, match: (item: Record<string, unknown>) => boolean): Promise<{ uuid: string; url: string } | null> {
+    const ki = this.klantinteracties;
+    const { items } = await collect(ki, ki.url(path), {}, 5);
+    const hit = items.find((item) => typeof item === 'object' && item !== null && match(item as Record<string, unknown>));
+    return hit ? parseRemote(Created, hit, 'zoekresultaat') : null;
+  }
+
 
   private async findOrCreateMedewerker(medewerker: Medewerker) {
     const ki = this.klantinteracties;
@@ -264,56 +380,94 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
         soortActor: 'medewerker',
         indicatieActief: true,
         actoridentificator: id,
-        actorIdentificatie: { emailadres: medewerker.email },
+        actorIdentificatie: {
+          emailadres: medewerker.email,
+          // Required by Open Klant; the configured user's, when the payload does not say.
+          functie: (medewerker.functie ?? this.user.functie ?? 'Medewerker').slice(0, 40),
+          telefoonnummer: medewerker.telefoonnummer ?? this.user.telefoonnummer ?? '',
+        },
       },
     });
     return parseRemote(Created, created.body, 'actor');
   }
 
-  private async fetchContacts(customer: CustomerRef) {
+  private async fetchContacts(customer: CustomerRef, signal: AbortSignal) {
     const ki = this.klantinteracties;
     const first = ki.url(
       `/klantcontacten?hadBetrokkene__wasPartij__uuid=${uuidFromUrl(customer.sourceUrl)}&expand=gingOverOnderwerpobjecten&pageSize=${this.conn.pageSize}`,
     );
-    const { items, complete } = await collect(ki, first, {}, DOSSIER_MAX_PAGES);
+    const { items, complete } = await collect(ki, first, { signal }, DOSSIER_MAX_PAGES);
     return { items: items.map((kc) => parseRemote(Klantcontact, kc, 'klantcontact')), complete };
   }
 
-  private async fetchZaken(customer: CustomerRef) {
+  /**
+   * Zaken from every configured zaaksysteem in parallel. One that fails is reported and the
+   * others still show; only when all fail does the refresh fail.
+   */
+  private async fetchZaken(customer: CustomerRef, signal: AbortSignal) {
     const filter = customer.bsn
       ? `rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${customer.bsn}`
       : customer.kvkNummer
         ? `rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer=${customer.kvkNummer}`
         : null;
-    if (!filter) return { records: [], complete: true };
-    const first = this.zaken.url(`/zaken?${filter}&pageSize=${this.conn.pageSize}`);
-    const { items, complete } = await collect(this.zaken, first, {}, DOSSIER_MAX_PAGES);
+    if (!filter) return { records: [], complete: true, warnings: [] };
+    const results = await Promise.allSettled(this.zaakSources.map((source) => this.fetchZakenFrom(source, filter, signal)));
+    const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ label: this.zaakSources[i]?.label ?? '', reason: r.reason as unknown }] : []));
+    if (failed.length === results.length) throw failed[0]?.reason;
+    const ok = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    return {
+      records: ok.flatMap((r) => r.records),
+      complete: failed.length === 0 && ok.every((r) => r.complete),
+      warnings: failed.map((f) => `${f.label}: ${f.reason instanceof Error ? f.reason.message : String(f.reason)}`),
+    };
+  }
+
+  private async fetchZakenFrom(source: { zaken: ApiClient; catalogi: ApiClient }, filter: string, signal: AbortSignal) {
+    const first = source.zaken.url(`/zaken?${filter}&pageSize=${this.conn.pageSize}`);
+    const { items, complete } = await collect(source.zaken, first, { signal }, DOSSIER_MAX_PAGES);
     const zaken = items.map((z) => parseRemote(Zaak, z, 'zaak'));
     const records = await mapLimit(zaken, PARALLEL_REQUESTS, async (zaak) => {
       const [zaaktype, status] = await Promise.all([
-        this.cachedObject(this.catalogi, zaak.zaaktype, 'zaaktype', ZaakType),
-        zaak.status ? this.statusNaam(zaak.status) : Promise.resolve(null),
+        this.cachedObject(source.catalogi, zaak.zaaktype, 'zaaktype', ZaakType),
+        zaak.status ? this.statusNaam(zaak.status, source) : Promise.resolve(null),
       ]);
       return toZaakRecord(zaak, zaaktype.omschrijving, status);
     });
     return { records, complete };
   }
 
-  private async statusNaam(statusUrl: string): Promise<string> {
+
+  private async statusNaam(statusUrl: string, source: { zaken: ApiClient; catalogi: ApiClient } = { zaken: this.zaken, catalogi: this.catalogi }): Promise<string> {
     // A status record never changes (a new status gets a new URL), so it may be cached too.
-    const status = await this.cachedObject(this.zaken, statusUrl, 'status', Status);
-    return (await this.cachedObject(this.catalogi, status.statustype, 'statustype', StatusType)).omschrijving;
+    const status = await this.cachedObject(source.zaken, statusUrl, 'status', Status);
+    return (await this.cachedObject(source.catalogi, status.statustype, 'statustype', StatusType)).omschrijving;
   }
 
-  /** Immutable or rarely changing objects by URL, from the local cache or fetched once. */
+  /**
+   * Objects by URL from the local cache. A status record never changes (a new status is a new
+   * URL); catalogus types do, rarely: after a day they are revalidated with If-None-Match, so
+   * an unchanged type costs a 304 and no body. Offline, the cached copy is used as it is.
+   */
   private async cachedObject<T>(client: ApiClient, url: string, kind: string, schema: import('zod').ZodType<T>): Promise<T> {
     const cached = this.cache.get(url);
-    if (cached) return parseRemote(schema, cached.body, kind);
-    const response = await client.request(url);
-    const value = parseRemote(schema, response.body, kind);
-    this.cache.put(url, kind, response.body, response.etag, new Date().toISOString());
-    return value;
+    const fresh = cached && (IMMUTABLE_KINDS.has(kind) || Date.now() - Date.parse(cached.fetchedAt) < CATALOGUS_REVALIDATE_MS);
+    if (cached && fresh) return parseRemote(schema, cached.body, kind);
+    try {
+      const response = await client.request(url, cached?.etag ? { headers: { 'If-None-Match': cached.etag } } : {});
+      const now = new Date().toISOString();
+      if (response.status === 304 && cached) {
+        this.cache.put(url, kind, cached.body, cached.etag, now);
+        return parseRemote(schema, cached.body, kind);
+      }
+      const value = parseRemote(schema, response.body, kind);
+      this.cache.put(url, kind, response.body, response.etag, now);
+      return value;
+    } catch (error) {
+      if (cached) return parseRemote(schema, cached.body, kind);
+      throw error;
+    }
   }
+
 
   /** Actor names (medewerkers) by uuid; the list is small and refreshed hourly or when one is unknown. */
   private async actorNames(needed: string[]): Promise<Map<string, string>> {
@@ -424,5 +578,106 @@ export class ZgwAdapter implements ZaaksysteemAdapter {
       throw new RemoteError('Dit document staat niet in de geconfigureerde Documenten API.', 'permanent');
     }
     return this.documenten.requestBytes(`${documentUrl.replace(/\/$/, '')}/download`, DOCUMENT_MAX_BYTES);
+  }
+
+  /**
+   * A terugbelverzoek the way Open Klant 2 stores it (the KISS pattern): the klantcontact with its
+   * betrokkene and actor (as any contact), the numbers to call back as digitale adressen of the
+   * betrokkene, the assigned actors, and the interne taak. Every step resumable and looked up
+   * after a lost response.
+   */
+  async pushCallback(callback: OutgoingCallback, log: StepLog): Promise<{ sourceUrl: string; klantcontactUrl: string }> {
+    const ki = this.klantinteracties;
+    const { sourceUrl: klantcontactUrl } = await this.pushContact(callback.contact, log);
+    const klantcontactUuid = uuidFromUrl(klantcontactUrl);
+    const betrokkene = Created.parse(log.done.betrokkene);
+    // An unknown caller's number is already on the betrokkene (pushContact); not twice.
+    const compact = (nummer: string) => nummer.replace(/[\s()-]/g, '');
+    const bellerNummer = callback.contact.beller ? compact(callback.contact.beller.nummer) : null;
+    const adressen = [
+      ...callback.telefoonnummers
+        .map(compact)
+        .filter((adres) => adres !== bellerNummer)
+        .map((adres) => ({ adres, soortDigitaalAdres: 'telefoonnummer', omschrijving: 'Terugbellen op' })),
+      ...callback.emailadressen.map((adres) => ({ adres, soortDigitaalAdres: 'email', omschrijving: 'Antwoord per e-mail' })),
+    ];
+    for (const [i, adres] of adressen.entries()) {
+      await this.step(
+        log,
+        `terugbeladres:${i}`,
+        () => ki.request(ki.url('/digitaleadressen'), { method: 'POST', body: { verstrektDoorBetrokkene: { uuid: betrokkene.uuid }, verstrektDoorPartij: null, ...adres } }),
+        () => this.findOne(`/digitaleadressen?verstrektDoorBetrokkene__uuid=${betrokkene.uuid}&adres=${encodeURIComponent(adres.adres)}`, () => true),
+      );
+    }
+    const actoren: { uuid: string }[] = [];
+    for (const [i, target] of callback.toegewezenAan.entries()) {
+      const actor = await this.step(log, `toegewezen:${i}`, async () => {
+        const found = await this.findActor(target);
+        if (!found) throw new RemoteError(`Onbekende ${target.soort} "${target.code}" in het zaaksysteem.`, 'permanent');
+        return { uuid: found.uuid, url: found.url ?? '' };
+      });
+      actoren.push({ uuid: actor.uuid });
+    }
+    const taak = await this.step(
+      log,
+      'internetaak',
+      () =>
+        ki.request(ki.url('/internetaken'), {
+          method: 'POST',
+          body: {
+            gevraagdeHandeling: callback.vraag,
+            aanleidinggevendKlantcontact: { uuid: klantcontactUuid },
+            toegewezenAanActoren: actoren,
+            toelichting: callback.toelichting,
+            status: 'te_verwerken',
+          },
+        }),
+      () => this.findOne(`/internetaken?aanleidinggevendKlantcontact__uuid=${klantcontactUuid}`, () => true),
+    );
+    return { sourceUrl: taak.url, klantcontactUrl };
+  }
+
+  async listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]> {
+    const ki = this.klantinteracties;
+    const directory = await this.actorDirectory();
+    const actors = targets.map((t) => [...directory.values()].find((a) => matchesTarget(a, t))).filter((a): a is DirectoryActor => !!a);
+    const lists = await Promise.all(
+      actors.map((a) => collect(ki, ki.url(`/internetaken?status=te_verwerken&toegewezenAanActor__uuid=${a.uuid}&pageSize=${this.conn.pageSize}`))),
+    );
+    const taken = new Map<string, InterneTaak>();
+    for (const item of lists.flatMap((l) => l.items)) {
+      const taak = parseRemote(InterneTaak, item, 'interne taak');
+      taken.set(taak.url, taak);
+    }
+    return mapLimit([...taken.values()], PARALLEL_REQUESTS, async (taak) => {
+      // The klantcontact behind a taak does not change: cached by URL after the first read.
+      const kcUrl = taak.aanleidinggevendKlantcontact.url ?? ki.url(`/klantcontacten/${taak.aanleidinggevendKlantcontact.uuid}`);
+      const kc = await this.cachedObject(ki, `${kcUrl}?expand=hadBetrokkenen`, 'klantcontact-betrokkenen', KlantcontactMetBetrokkenen).catch(() => null);
+      return toCallbackRecord(taak, kc, directory);
+    });
+  }
+
+  private async findActor(target: ActorTarget): Promise<DirectoryActor | null> {
+    const code = CODE_OF_SOORT[target.soort];
+    const query = new URLSearchParams({
+      actoridentificatorObjectId: target.code,
+      actoridentificatorCodeObjecttype: code.codeObjecttype,
+      actoridentificatorCodeRegister: code.codeRegister,
+      actoridentificatorCodeSoortObjectId: code.codeSoortObjectId,
+    });
+    const ki = this.klantinteracties;
+    const { items } = await collect(ki, ki.url(`/actoren?${query}`), {}, 1);
+    return items.map((a) => parseRemote(DirectoryActor, a, 'actor')).find((a) => matchesTarget(a, target)) ?? null;
+  }
+
+  /** Every actor with its identificator, refreshed hourly: names and codes for the work queues. */
+  private async actorDirectory(): Promise<Map<string, DirectoryActor>> {
+    if (!this.directory || Date.now() - this.directory.at > ACTOR_REFRESH_MS) {
+      const ki = this.klantinteracties;
+      const { items } = await collect(ki, ki.url(`/actoren?pageSize=${this.conn.pageSize}`));
+      const byUuid = new Map(items.map((a) => parseRemote(DirectoryActor, a, 'actor')).map((a) => [a.uuid, a]));
+      this.directory = { byUuid, at: Date.now() };
+    }
+    return this.directory.byUuid;
   }
 }

@@ -100,3 +100,11 @@ export function toCallbackRecord(
     afgehandeldOp: taak.afgehandeldOp ?? null,
   };
 }
+
+/** The answer of `POST /maak-klantcontact`: the klantcontact and, when sent, its betrokkene. */
+export const MaakKlantcontactResponse = z
+  .object({
+    klantcontact: z.object({ uuid: z.string(), url: z.string() }).loose(),
+    betrokkene: z.object({ uuid: z.string(), url: z.string() }).loose().optional(),
+  })
+  .loose();

@@ -21,6 +21,8 @@ const JWT_RENEW_MS = 10 * 60 * 1000;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH';
+  /** Cancels the request, e.g. when a sibling request of the same dossier already failed. */
+  signal?: AbortSignal;
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -63,7 +65,7 @@ export class ApiClient {
         method,
         headers,
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: options.signal ? AbortSignal.any([options.signal, AbortSignal.timeout(this.timeoutMs)]) : AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
       const timedOut = (error as Error).name === 'TimeoutError';
@@ -112,7 +114,7 @@ export class ApiClient {
   private toError(response: Response, body: unknown): RemoteError {
     const status = response.status;
     const problem = Problem.safeParse(body);
-    const detail = problem.success ? (problem.data.detail ?? problem.data.title ?? '') : '';
+    const detail = (problem.success ? (problem.data.detail ?? problem.data.title ?? '') : '').replace(/\.+$/, '');
     const invalidParams = problem.success ? (problem.data.invalidParams ?? []) : [];
     if (status === 401 || status === 403) this.jwt = null;
     const transient = status >= 500 || status === 401 || status === 408 || status === 429;
@@ -152,6 +154,8 @@ export async function* pages(
   firstUrl: string,
   options: RequestOptions = {},
   maxPages = Number.POSITIVE_INFINITY,
+  /** Told the server's `count` of each page, for progress only (never to stop paging). */
+  onCount?: (count: number) => void,
 ): AsyncGenerator<unknown[], boolean> {
   let url: string | null = firstUrl;
   let read = 0;
@@ -160,6 +164,7 @@ export async function* pages(
     const response = await client.request(url, options);
     const page = Page.safeParse(response.body);
     if (!page.success) throw new RemoteError('Onverwachte lijst van het zaaksysteem (geen results/next).', 'transient');
+    if (page.data.count !== undefined) onCount?.(page.data.count);
     read += 1;
     yield page.data.results;
     url = page.data.next;

@@ -64,6 +64,20 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
     store.contacts.setSyncState(contact.contactId, 'failed', reason);
   },
 
+  describe(contact) {
+    return `Klantcontact (${contact.kanaal}): ${contact.onderwerp}`;
+  },
+
+  correct(store, contact, fix) {
+    const corrected = { ...contact, onderwerp: fix.onderwerp ?? contact.onderwerp, inhoud: fix.inhoud ?? contact.inhoud };
+    store.contacts.correct(contact.contactId, corrected.onderwerp, corrected.inhoud);
+    return corrected;
+  },
+
+  discarded(store, contact) {
+    store.contacts.remove(contact.contactId);
+  },
+
   announce(events, contact, outcome) {
     if (contact.customerId === null) return;
     events.emit('contact.synced', {
