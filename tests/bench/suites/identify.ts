@@ -18,7 +18,6 @@ import { CustomerService, customerHandlers } from '../../../src/main/core/servic
 import { Store } from '../../../src/main/core/store';
 import { SyncEngine } from '../../../src/main/core/sync/engine';
 import { Prng } from '../../../src/demo/seed/prng';
-import { normaliseEmail, normalisePhone, normaliseToevoeging } from '../../../src/shared/identify';
 import { personName, type LocalSize } from '../fixtures/local-store';
 import { summarise, timeCalls, type BenchReport } from '../harness';
 
@@ -29,33 +28,6 @@ function engine(store: Store, adapter: ZgwAdapter | null): SyncEngine {
   return new SyncEngine(store, adapter as never, new EventBus(), { prefetchPartijen: false, outboxIntervalMs: 3_600_000, partijenRefreshMs: 3_600_000, log: () => {} });
 }
 
-/**
- * The cached bench store may predate migration 003 (its contact points and postcode columns are
- * filled by the next partijen refresh): fill them here as that refresh would.
- */
-function backfillIdentifiers(store: Store): void {
-  const missing = (store.db.prepare('SELECT count(*) FROM customer_contact_points').pluck().get() as number) === 0;
-  if (!missing) return;
-  const rows = store.db.prepare('SELECT id, adres, telefoonnummers, emailadressen FROM customers').all() as { id: string; adres: string | null; telefoonnummers: string; emailadressen: string }[];
-  const point = store.db.prepare('INSERT OR IGNORE INTO customer_contact_points (soort, waarde, customer_id) VALUES (?, ?, ?)');
-  const address = store.db.prepare('UPDATE customers SET postcode = ?, huisnummer = ?, huisnummertoevoeging = ? WHERE id = ?');
-  store.transaction(() => {
-    for (const r of rows) {
-      for (const t of JSON.parse(r.telefoonnummers) as string[]) {
-        const v = normalisePhone(t);
-        if (v) point.run('telefoon', v, r.id);
-      }
-      for (const e of JSON.parse(r.emailadressen) as string[]) {
-        const v = normaliseEmail(e);
-        if (v) point.run('email', v, r.id);
-      }
-      const m = /\s(\d+)\s*([a-zA-Z]{0,2}),\s*(\d{4})\s?([A-Z]{2})/.exec(r.adres ?? '');
-      if (m) address.run(`${m[3]}${m[4]}`, Number(m[1]), normaliseToevoeging(m[2]), r.id);
-    }
-  });
-  store.db.exec('ANALYZE');
-}
-
 /** Every keystroke of a query from 2 characters on, as the renderer sends them (debounce aside). */
 const keystrokes = (text: string) => Array.from({ length: Math.max(0, text.length - 1) }, (_, i) => text.slice(0, i + 2));
 
@@ -63,8 +35,8 @@ export async function identifySuite(report: BenchReport, storeFile: string, size
   const dataset = size.label;
   const file = join(workDir, 'identify.sqlite');
   copyFileSync(storeFile, file);
+  // A store built before migration 003 gets its identify keys once, at open (CustomerStore.backfillOnce).
   const store = Store.open(file);
-  backfillIdentifiers(store);
   const sync = engine(store, null);
   const customers = new CustomerService(store, sync);
   const handlers = customerHandlers(customers) as Handlers;

@@ -126,6 +126,18 @@ describe('the store finds customers by every key', () => {
     expect(names('06 98 76 54 32')).toEqual(['Bert Burger']);
   });
 
+  it('gives rows cached before migration 003 their keys once, at open', () => {
+    store.db.prepare("INSERT INTO customers (id, source_url, soort, naam, adres, telefoonnummers, emailadressen, fetched_at) VALUES ('11111111-1111-4111-8111-111111111111', 'http://zs.test/partijen/oud', 'persoon', 'Olga Oud', 'Veenweg 3 b, 8442 CD Turfbrug', '[\"06-11122233\"]', '[\"Olga@Example.nl\"]', '2026-01-01T00:00:00.000Z')").run();
+    store.db.prepare("DELETE FROM sync_state WHERE key = 'identify.backfilled'").run();
+    store.close();
+    store = Store.open(join(dir.path, 'kb.sqlite'));
+    expect(names('0611122233')).toEqual(['Olga Oud']);
+    expect(names('olga@example.nl')).toEqual(['Olga Oud']);
+    expect(names('8442 CD 3 B')).toEqual(['Olga Oud']);
+    // Once: a second open does not redo it.
+    expect(store.db.prepare("SELECT count(*) FROM sync_state WHERE key = 'identify.backfilled'").pluck().get()).toBe(1);
+  });
+
   it('uses an index for every lookup (EXPLAIN QUERY PLAN)', () => {
     const plan = (sql: string, ...params: unknown[]) =>
       store.db

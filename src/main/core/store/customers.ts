@@ -116,6 +116,7 @@ export class CustomerStore {
     );
     this.touchStmt = db.prepare('UPDATE customers SET last_used_at = ? WHERE id = ?');
     this.refreshedStmt = db.prepare('UPDATE customers SET dossier_refreshed_at = ? WHERE id = ?');
+    this.backfillOnce();
   }
 
   /** Classifies what was typed and asks the matching index (see shared/identify.ts). */
@@ -201,8 +202,32 @@ export class CustomerStore {
     return id;
   }
 
+  /**
+   * Rows cached before migration 003 get their identify keys once, from what the cache already
+   * holds (the formatted address and the phone/e-mail lists); the next partijen refresh would
+   * write the same. Without this, a cache kept without prefetch would not find them by phone.
+   */
+  private backfillOnce(): void {
+    const KEY = 'identify.backfilled';
+    if (this.db.prepare('SELECT 1 FROM sync_state WHERE key = ?').get(KEY)) return;
+    const rows = this.db
+      .prepare('SELECT id, adres, telefoonnummers, emailadressen FROM customers')
+      .all() as { id: string; adres: string | null; telefoonnummers: string; emailadressen: string }[];
+    this.db.transaction(() => {
+      for (const row of rows) {
+        const address = /\s(\d{1,5})(?:\s*([A-Za-z0-9]{1,4}))?,\s*([1-9]\d{3})\s?([A-Z]{2})\b/.exec(row.adres ?? '');
+        this.writeIdentifiers(row.id, {
+          telefoonnummers: JSON.parse(row.telefoonnummers) as string[],
+          emailadressen: JSON.parse(row.emailadressen) as string[],
+          ...(address ? { postcode: `${address[3]}${address[4]}`, huisnummer: Number(address[1]), huisnummertoevoeging: address[2] ?? null } : {}),
+        });
+      }
+      this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)').run(KEY, new Date().toISOString());
+    })();
+  }
+
   /** Postcode columns and normalised phone/e-mail keys for identify (migration 003). */
-  private writeIdentifiers(id: string, record: CustomerRecord): void {
+  private writeIdentifiers(id: string, record: Pick<CustomerRecord, 'telefoonnummers' | 'emailadressen' | 'postcode' | 'huisnummer' | 'huisnummertoevoeging'>): void {
     if (record.postcode !== undefined) {
       const postcode = record.postcode ? record.postcode.replace(/\s+/g, '').toUpperCase() : null;
       this.addressStmt.run(postcode, postcode ? (record.huisnummer ?? null) : null, postcode ? normaliseToevoeging(record.huisnummertoevoeging) : null, id);
