@@ -190,7 +190,6 @@ const en: Messages = {
       help: 'Open this help',
       helpChar: 'Open this help (when single-character shortcuts are on)',
       escape: 'Close (search results, this help)',
-      kennis: 'Go to the kennisbank search field',
       choose: 'Choose and open in the search results',
     },
   },

@@ -188,7 +188,6 @@ const nl = {
       help: 'Deze hulp openen',
       helpChar: 'Deze hulp openen (als sneltoetsen met één teken aan staan)',
       escape: 'Sluiten (zoekresultaten, deze hulp)',
-      kennis: 'Naar het zoekveld van de kennisbank',
       choose: 'Kiezen en openen in de zoekresultaten',
     },
   },
