@@ -211,19 +211,36 @@ export class CustomerStore {
     const KEY = 'identify.backfilled';
     if (this.db.prepare('SELECT 1 FROM sync_state WHERE key = ?').get(KEY)) return;
     const rows = this.db
-      .prepare('SELECT id, adres, telefoonnummers, emailadressen FROM customers')
-      .all() as { id: string; adres: string | null; telefoonnummers: string; emailadressen: string }[];
-    this.db.transaction(() => {
-      for (const row of rows) {
-        const address = /\s(\d{1,5})(?:\s*([A-Za-z0-9]{1,4}))?,\s*([1-9]\d{3})\s?([A-Z]{2})\b/.exec(row.adres ?? '');
-        this.writeIdentifiers(row.id, {
-          telefoonnummers: JSON.parse(row.telefoonnummers) as string[],
-          emailadressen: JSON.parse(row.emailadressen) as string[],
-          ...(address ? { postcode: `${address[3]}${address[4]}`, huisnummer: Number(address[1]), huisnummertoevoeging: address[2] ?? null } : {}),
-        });
+      .prepare('SELECT rowid AS rid, id, adres, telefoonnummers, emailadressen FROM customers ORDER BY rowid')
+      .all() as { rid: number; id: string; adres: string | null; telefoonnummers: string; emailadressen: string }[];
+    // In key order, with a larger page cache for the duration (100k customers: about 2 s, once).
+    const points: [string, string, string][] = [];
+    const addresses: [string, number, string | null, number][] = [];
+    for (const row of rows) {
+      for (const nummer of JSON.parse(row.telefoonnummers) as string[]) {
+        const value = normalisePhone(nummer);
+        if (value) points.push(['telefoon', value, row.id]);
       }
-      this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)').run(KEY, new Date().toISOString());
-    })();
+      for (const adres of JSON.parse(row.emailadressen) as string[]) {
+        const value = normaliseEmail(adres);
+        if (value) points.push(['email', value, row.id]);
+      }
+      const address = /\s(\d{1,5})(?:\s*([A-Za-z0-9]{1,4}))?,\s*([1-9]\d{3})\s?([A-Z]{2})\b/.exec(row.adres ?? '');
+      if (address) addresses.push([`${address[3]}${address[4]}`, Number(address[1]), normaliseToevoeging(address[2]), row.rid]);
+    }
+    points.sort((x, y) => (x[0] === y[0] ? (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) : x[0] < y[0] ? -1 : 1));
+    const cacheSize = this.db.pragma('cache_size', { simple: true }) as number;
+    this.db.pragma('cache_size = -65536');
+    try {
+      const byRowid = this.db.prepare('UPDATE customers SET postcode = ?, huisnummer = ?, huisnummertoevoeging = ? WHERE rowid = ?');
+      this.db.transaction(() => {
+        for (const point of points) this.addPointStmt.run(...point);
+        for (const address of addresses) byRowid.run(...address);
+        this.db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?)').run(KEY, new Date().toISOString());
+      })();
+    } finally {
+      this.db.pragma(`cache_size = ${cacheSize}`);
+    }
   }
 
   /** Postcode columns and normalised phone/e-mail keys for identify (migration 003). */
