@@ -49,6 +49,19 @@ export const DEMO_PATHS = {
   documenten: '/documenten/api/v1',
 };
 
+/** The base URLs and credentials a client needs to talk to a demo server at `baseUrl`. */
+export function demoEndpoints(baseUrl: string) {
+  return {
+    zakenUrl: `${baseUrl}${DEMO_PATHS.zaken}`,
+    catalogiUrl: `${baseUrl}${DEMO_PATHS.catalogi}`,
+    klantinteractiesUrl: `${baseUrl}${DEMO_PATHS.klantinteracties}`,
+    documentenUrl: `${baseUrl}${DEMO_PATHS.documenten}`,
+    zgwClientId: DEMO_CREDENTIALS.zgwClientId,
+    zgwSecret: DEMO_CREDENTIALS.zgwSecret,
+    klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
+  };
+}
+
 export async function startDemoServer(opts: DemoServerOptions): Promise<DemoServer> {
   const db = openDemoDb(opts.dbPath);
   try {

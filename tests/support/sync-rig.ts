@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../src/demo';
+import { demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
 import { ZgwAdapter } from '../../src/main/core/adapters/zgw/adapter';
 import type { ZgwConnection } from '../../src/main/core/config/schema';
 import { EventBus } from '../../src/main/core/events';
@@ -10,16 +10,11 @@ import { tempDir } from './tmp';
 
 export const RIG_USER = { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc' as const] };
 
-export function demoConnection(server: DemoServer, overrides: Partial<ZgwConnection> = {}): ZgwConnection {
+export function demoConnection(server: Pick<DemoServer, 'url'>, overrides: Partial<ZgwConnection> = {}): ZgwConnection {
   return {
     kind: 'zgw',
     label: 'Demo',
-    zakenUrl: `${server.url}${DEMO_PATHS.zaken}`,
-    catalogiUrl: `${server.url}${DEMO_PATHS.catalogi}`,
-    klantinteractiesUrl: `${server.url}${DEMO_PATHS.klantinteracties}`,
-    zgwClientId: DEMO_CREDENTIALS.zgwClientId,
-    zgwSecret: DEMO_CREDENTIALS.zgwSecret,
-    klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
+    ...demoEndpoints(server.url),
     bronorganisatie: '002220647',
     timeoutMs: 2_000,
     pageSize: 100,

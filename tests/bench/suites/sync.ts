@@ -116,7 +116,7 @@ export async function syncSuite(report: BenchReport, workDir: string, quick: boo
 
       const ours: number[] = [];
       const sequential: number[] = [];
-      let requests = { ours: 0, sequential: 0 };
+      const requests = { ours: 0, sequential: 0 };
       for (const [k, c] of customers.entries()) {
         const store = Store.open(join(workDir, `cold-${k}.sqlite`));
         const adapter = new ZgwAdapter(demoConnection(server), RIG_USER, store.remoteCache);
@@ -152,7 +152,7 @@ export async function syncSuite(report: BenchReport, workDir: string, quick: boo
  * its status, statustype and zaaktype, then the actors, one request after another, no cache.
  */
 async function sequentialDossier(base: string, partijUrl: string, bsn: string, count: () => void): Promise<number> {
-  const conn = demoConnection({ url: base } as never);
+  const conn = demoConnection({ url: base });
   const jwt = { kind: 'zgw-jwt', clientId: conn.zgwClientId, secret: conn.zgwSecret, userId: RIG_USER.id, userRepresentation: RIG_USER.naam } as const;
   const zaken = new ApiClient(conn.zakenUrl, jwt, 30_000, true);
   const catalogi = new ApiClient(conn.catalogiUrl, jwt, 30_000);

@@ -12,6 +12,7 @@ import { Store } from '../../../src/main/core/store';
 import type { CustomerRecord } from '../../../src/main/core/store/records';
 import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../support/spec-validator';
 import { recordFetch, type Exchange } from '../../support/recording-fetch';
+import { demoConnection } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
 
 const BERT_BSN = '999993653';
@@ -24,20 +25,7 @@ let recorder: ReturnType<typeof recordFetch>;
 let bert: CustomerRecord;
 
 function connection(overrides: Partial<ZgwConnection> = {}): ZgwConnection {
-  return {
-    kind: 'zgw',
-    label: 'Demo',
-    zakenUrl: `${server.url}${DEMO_PATHS.zaken}`,
-    catalogiUrl: `${server.url}${DEMO_PATHS.catalogi}`,
-    klantinteractiesUrl: `${server.url}${DEMO_PATHS.klantinteracties}`,
-    zgwClientId: DEMO_CREDENTIALS.zgwClientId,
-    zgwSecret: DEMO_CREDENTIALS.zgwSecret,
-    klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
-    bronorganisatie: '002220647',
-    timeoutMs: 10_000,
-    pageSize: 100,
-    ...overrides,
-  };
+  return demoConnection(server, { timeoutMs: 10_000, ...overrides });
 }
 
 const memoryLog = (): StepLog & { steps: Record<string, unknown> } => {
