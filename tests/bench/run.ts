@@ -21,8 +21,13 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis); default: all. */
+    only: { type: 'string' },
   },
 });
+
+const only = values.only ? new Set(values.only.split(',').map((s) => s.trim())) : null;
+const wanted = (suite: string) => only === null || only.has(suite);
 
 async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '../..');
@@ -34,11 +39,11 @@ async function main(): Promise<void> {
   const workDir = mkdtempSync(join(root, '.cache/bench/run-'));
   const report = new BenchReport();
   try {
-    await coreReads(report, storeFile, size, workDir);
-    await contactsSuite(report, storeFile, size, workDir);
-    await identifySuite(report, storeFile, size, workDir, values.quick);
-    await syncSuite(report, workDir, values.quick);
-    await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
+    if (wanted('core')) await coreReads(report, storeFile, size, workDir);
+    if (wanted('contacts')) await contactsSuite(report, storeFile, size, workDir);
+    if (wanted('identify')) await identifySuite(report, storeFile, size, workDir, values.quick);
+    if (wanted('sync')) await syncSuite(report, workDir, values.quick);
+    if (wanted('kennis')) await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
