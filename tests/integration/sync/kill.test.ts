@@ -112,7 +112,7 @@ it(`delivers ${CONTACTS} contacts and ${CALLBACKS} callbacks exactly once while 
   expect(kills).toBeGreaterThanOrEqual(KILLS);
 
   // Let the last core deliver what is left.
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1800; i++) {
     const status = await host.call<{ pending: number; failed: number }>('sync.status', {});
     if (status.ok && status.value.pending === 0) break;
     await sleep(100);
