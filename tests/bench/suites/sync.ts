@@ -63,7 +63,7 @@ export async function syncSuite(report: BenchReport, workDir: string, quick: boo
     // 2. Customer lookups while a pull of every partij runs in the same core.
     {
       const store = Store.open(join(workDir, 'pull.sqlite'));
-      const adapter = new ZgwAdapter(demoConnection(server, { pageSize: 500 }), RIG_USER, store.remoteCache);
+      const adapter = new ZgwAdapter(demoConnection(server), RIG_USER, store.remoteCache);
       const engine = engineFor(store, adapter);
       // Something to find from the start: the first page.
       await adapter.listCustomers((records) => store.customers.upsertMany(records.slice(0, 200), new Date().toISOString())).catch(() => undefined);

@@ -15,6 +15,8 @@ const PARALLEL_REQUESTS = 6;
 /** A dossier reads at most this many pages per list; older items stay cached. */
 const DOSSIER_MAX_PAGES = 10;
 const ACTOR_REFRESH_MS = 60 * 60 * 1000;
+/** Partijen parsed per turn of the event loop during a prefetch. */
+const PARSE_CHUNK = 50;
 /** Catalogus types are revalidated (ETag) once a day; statuses never change. */
 const CATALOGUS_REVALIDATE_MS = 24 * 60 * 60 * 1000;
 const IMMUTABLE_KINDS = new Set(['status', 'klantcontact-betrokkenen']);
@@ -73,7 +75,11 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter {
     const first = this.klantinteracties.url(`/partijen?expand=digitaleAdressen&pageSize=${this.conn.pageSize}`);
     let total: number | null = null;
     for await (const page of pages(this.klantinteracties, first, {}, Number.POSITIVE_INFINITY, (count) => (total = count))) {
-      await onPage(page.map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij'))).filter((r): r is CustomerRecord => r !== null), total);
+      // Parsed in small pieces, handed on piece by piece: a big page never holds up a search.
+      for (let i = 0; i < page.length; i += PARSE_CHUNK) {
+        const records = page.slice(i, i + PARSE_CHUNK).map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij')));
+        await onPage(records.filter((r): r is CustomerRecord => r !== null), total);
+      }
     }
   }
 
