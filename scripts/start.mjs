@@ -36,6 +36,6 @@ if (binary) {
   const { ELECTRON_RUN_AS_NODE: _ignored, ...env } = process.env;
   process.exitCode = await run(binary, ['.', ...args], { env });
 } else {
-  console.log('Electron is op deze machine niet geïnstalleerd; Klantbeeld start daarom in de browser-host.');
+  console.log('Electron is op deze machine niet geïnstalleerd (`npm run electron:install` haalt het op); Klantbeeld start daarom in de browser-host.');
   process.exitCode = await runBrowserHost(args);
 }
