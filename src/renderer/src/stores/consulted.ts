@@ -4,7 +4,22 @@
  * the chips; finishing the contact sends them along (contacts.finish) and clears them.
  */
 import { defineStore } from 'pinia';
-import { reactive } from 'vue';
+import { reactive, watch } from 'vue';
+
+/** Kept across a reload or restart of the window, like the draft it belongs to (article ids and titles only). */
+const STORAGE_KEY = 'klantbeeld.kennis.consulted';
+
+function restore(): { byContact: Record<string, ConsultedArticle[]>; found: Record<string, boolean | null> } {
+  try {
+    const parsed = JSON.parse(globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null') as unknown;
+    if (parsed && typeof parsed === 'object' && 'byContact' in parsed && 'found' in parsed) {
+      return parsed as { byContact: Record<string, ConsultedArticle[]>; found: Record<string, boolean | null> };
+    }
+  } catch {
+    // Unreadable: start empty.
+  }
+  return { byContact: {}, found: {} };
+}
 
 export interface ConsultedArticle {
   id: string;
@@ -12,8 +27,16 @@ export interface ConsultedArticle {
 }
 
 export const useConsultedStore = defineStore('consulted', () => {
-  const byContact = reactive<Record<string, ConsultedArticle[]>>({});
-  const found = reactive<Record<string, boolean | null>>({});
+  const saved = restore();
+  const byContact = reactive<Record<string, ConsultedArticle[]>>(saved.byContact);
+  const found = reactive<Record<string, boolean | null>>(saved.found);
+  watch([byContact, found], () => {
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify({ byContact, found }));
+    } catch {
+      // Storage full or unavailable: the list still works for this session.
+    }
+  }, { deep: true });
 
   function list(contactId: string): ConsultedArticle[] {
     return byContact[contactId] ?? [];
@@ -45,6 +68,10 @@ export const useConsultedStore = defineStore('consulted', () => {
     delete byContact[contactId];
     delete found[contactId];
   }
+  /** Forgets contacts that are no longer open (discarded elsewhere, finished in another window). */
+  function prune(openIds: readonly string[]): void {
+    for (const id of new Set([...Object.keys(byContact), ...Object.keys(found)])) if (!openIds.includes(id)) clear(id);
+  }
 
-  return { list, has, add, remove, antwoordGevonden, setAntwoordGevonden, forFinish, clear };
+  return { list, has, add, remove, antwoordGevonden, setAntwoordGevonden, forFinish, clear, prune };
 });
