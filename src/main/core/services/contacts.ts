@@ -12,6 +12,9 @@ export interface RegisterContact {
   kanaal: string;
   onderwerp: string;
   inhoud: string;
+  /** Kennisbank articles consulted and "antwoord gevonden" (issue 4). */
+  geraadpleegdeArtikelen?: string[];
+  antwoordGevonden?: boolean | null;
 }
 
 export interface FinishVraag {
@@ -57,7 +60,9 @@ export class ContactService {
     const { user } = this.config;
     const plaatsgevondenOp = this.now().toISOString();
     const contact = this.store.transaction(() => {
-      const item = this.store.contacts.addLocal({ ...input, plaatsgevondenOp, medewerker: user.naam });
+      const { geraadpleegdeArtikelen = [], antwoordGevonden = null, ...fields } = input;
+      const item = this.store.contacts.addLocal({ ...fields, plaatsgevondenOp, medewerker: user.naam });
+      linkConsulted(this.store.db, item.id, geraadpleegdeArtikelen, antwoordGevonden);
       const payload: KlantcontactPayload = {
         contactId: item.id,
         customerId: input.customerId,
@@ -66,9 +71,10 @@ export class ContactService {
         inhoud: input.inhoud,
         plaatsgevondenOp,
         medewerker: { id: user.id, naam: user.naam, email: user.email },
+        ...consultedPayload(this.store.db, geraadpleegdeArtikelen, antwoordGevonden),
       };
       this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'klantcontact', entityId: item.id, payload }, plaatsgevondenOp);
-      return item;
+      return this.store.contacts.get(item.id) ?? item;
     });
     this.kick();
     return contact;

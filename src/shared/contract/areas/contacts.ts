@@ -28,6 +28,9 @@ export const contactOperations = {
           .transform((v) => v.trim())
           .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' }),
         inhoud: clerkText(1000).default(''),
+        /** Kennisbank articles consulted (issue 4) and "antwoord gevonden in de kennisbank". */
+        geraadpleegdeArtikelen: z.array(z.string().min(1).max(200)).max(20).default([]),
+        antwoordGevonden: z.boolean().nullable().default(null),
       })
       .strict(),
     output: ContactItem,
