@@ -45,11 +45,11 @@ async function openBert(app: RunningApp): Promise<void> {
   await page.locator('#contact-onderwerp').waitFor();
 }
 
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+const activeId = (page: Page) => page.evaluate<string>("document.activeElement?.id ?? ''");
 const firstWords = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 60);
 
 async function axeSerious(page: Page, selector: string): Promise<unknown[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) {
+  if (!(await page.evaluate<boolean>("'axe' in window"))) {
     await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
   }
   const violations = (await page.evaluate(
@@ -170,13 +170,13 @@ describe('kennisbank beside a contact', () => {
     await article.hover();
     for (const link of await article.locator('a').all()) await link.hover();
     await page.waitForTimeout(300);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(await page.evaluate<unknown>('window.__pwned')).toBeUndefined();
     expect(await article.locator('script, img, iframe, svg, form, style, object, embed').count()).toBe(0);
     const html = await article.innerHTML();
     expect(html).not.toMatch(/\son[a-z]+=|javascript:|tracker\.example/i);
     expect(await article.innerText()).toContain('Kop één');
     expect(app.consoleErrors).toEqual([]);
-    expect(await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(await page.evaluate<string[]>('window.__cspViolations')).toEqual([]);
   });
 });
 

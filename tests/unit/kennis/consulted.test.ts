@@ -77,7 +77,7 @@ describe('contacts.register with consulted articles', () => {
   it('stores them, returns them and puts them in the outbox payload', async () => {
     const { ContactService } = await import('../../../src/main/core/services/contacts');
     const customerId = store.customers.upsert(person({ sourceUrl: 'https://ok.test/partijen/reg' }), '2026-11-28T10:00:00.000Z');
-    const service = new ContactService(store, { kanalen: ['telefoon'], user: { id: 'b', naam: 'Bianca', email: 'b@t.nl', roles: ['kcc'] } }, () => {});
+    const service = new ContactService(store, { kanalen: ['telefoon'], user: { id: 'b', naam: 'Bianca', email: 'b@t.nl' } }, () => {});
     const item = service.register({ customerId, kanaal: 'telefoon', onderwerp: 'Afvalpas', inhoud: '', geraadpleegdeArtikelen: ['afvalpas-milieupas'], antwoordGevonden: true });
     expect(item).toMatchObject({ kennisartikelen: [{ id: 'afvalpas-milieupas' }], antwoordGevonden: true });
     const payload = JSON.parse((store.db.prepare('SELECT payload FROM outbox WHERE entity_id = ?').get(item.id) as { payload: string }).payload) as Record<string, unknown>;
