@@ -33,6 +33,8 @@ export interface RunningApp {
 export interface StartOptions {
   /** Run on this data dir (e.g. again after a crash); it is not removed on stop. */
   dataDir?: string;
+  /** Extra environment for the host, e.g. KLANTBEELD_USER_ROLES. */
+  env?: Record<string, string>;
 }
 
 function waitForUrls(host: ChildProcess, stderr: () => string, timeoutMs: number): Promise<{ appUrl: string; demoUrl: string }> {
@@ -75,7 +77,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   const host = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...options.env },
   });
   host.stderr?.setEncoding('utf8');
   host.stderr?.on('data', (chunk: string) => {

@@ -3,6 +3,7 @@ import CallbacksView from './views/CallbacksView.vue';
 import CustomerView from './views/CustomerView.vue';
 import HomeView from './views/HomeView.vue';
 import OutboxView from './views/OutboxView.vue';
+import RedactieView from './views/RedactieView.vue';
 import ScreenPopView from './views/ScreenPopView.vue';
 
 /** Hash history: works the same from file:// (Electron) and from the browser host. No BSN in a URL, ever. */
@@ -13,6 +14,7 @@ export const router = createRouter({
     { path: '/klant/:id', name: 'klant', component: CustomerView, props: true },
     { path: '/terugbelverzoeken', name: 'terugbelverzoeken', component: CallbacksView },
     { path: '/wachtrij', name: 'wachtrij', component: OutboxView },
+    { path: '/kennisredactie', name: 'kennisredactie', component: RedactieView },
     { path: '/inkomend', name: 'inkomend', component: ScreenPopView },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
