@@ -54,6 +54,7 @@ describe('terugbelverzoeken', () => {
     expect(created).toMatchObject({ syncState: 'pending', status: 'te_verwerken', klantNaam: 'Bert Burger' });
     await deliverAll();
     expect(rig.store.callbacks.get(created.id)?.sync_state).toBe('sent');
+    expect(callbacks.forCustomer(rig.bertId).items.map((c) => c.vraag)).toContain('Bel dhr. Burger terug over het welstandsadvies');
     const [taak] = taakAtServer('Bel dhr. Burger terug over het welstandsadvies');
     expect(taak).toMatchObject({ status: 'te_verwerken', toelichting: 'Dossier ZAAK-2026-0000278; klant is geïrriteerd.', actoren: 'Team Vergunningen', betrokkenen: 1, adressen: 1 });
     expect(JSON.parse(taak!.metadata)).toMatchObject({ gespreksresultaat: 'terugbelverzoek' });

@@ -45,7 +45,7 @@ export function workQueuesOf(user: KlantbeeldConfig['user']): { mine: ActorTarge
 export class CallbackService {
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'>,
+    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'> & Partial<Pick<KlantbeeldConfig, 'terugbelTeams'>>,
     private readonly sync: SyncEngine,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -79,7 +79,7 @@ export class CallbackService {
         onderwerp: input.onderwerp,
         vraag: input.vraag,
         toelichting: input.toelichting,
-        toegewezenAan: input.toegewezenAan.map((t) => ({ soort: t.soort, code: t.code, naam: t.code })),
+        toegewezenAan: input.toegewezenAan.map((t) => ({ soort: t.soort, code: t.code, naam: this.teamNaam(t) })),
         aangemaaktOp: at,
       });
       const payload: ContactverzoekPayload = {
@@ -105,15 +105,26 @@ export class CallbackService {
     return toItem(this.store.callbacks.get(id) as CallbackRow);
   }
 
+  /** The name a clerk knows a team by (configured), until the work queue brings the source's. */
+  private teamNaam(target: ActorTarget): string {
+    const team = this.config.terugbelTeams?.find((t) => t.soort === target.soort && t.code.toLowerCase() === target.code.toLowerCase());
+    return team?.naam ?? target.code;
+  }
+
+  forCustomer(customerId: string): { items: CallbackItem[] } {
+    return { items: this.store.callbacks.listOpenForCustomer(customerId, 100).map(toItem) };
+  }
+
   list(queue: 'mine' | 'groups'): { items: CallbackItem[]; refreshedAt: string | null } {
     const queues = workQueuesOf(this.config.user)[queue].map(queueKey);
     return { items: this.store.callbacks.listOpen(queues, 500).map(toItem), refreshedAt: this.sync.workQueuesRefreshedAt() };
   }
 }
 
-export function callbackHandlers(service: CallbackService): Pick<Handlers, 'callbacks.create' | 'callbacks.list'> {
+export function callbackHandlers(service: CallbackService): Pick<Handlers, 'callbacks.create' | 'callbacks.list' | 'callbacks.forCustomer'> {
   return {
     'callbacks.create': (input) => service.create(input),
     'callbacks.list': ({ queue }) => service.list(queue),
+    'callbacks.forCustomer': ({ customerId }) => service.forCustomer(customerId),
   };
 }

@@ -112,4 +112,11 @@ export class CallbackStore {
       )
       .all(...queues, limit);
   }
+
+  /** A customer's open callbacks, oldest first. */
+  listOpenForCustomer(customerId: string, limit: number): CallbackRow[] {
+    return this.db
+      .prepare<[string, number], CallbackRow>("SELECT * FROM callbacks WHERE customer_id = ? AND status = 'te_verwerken' ORDER BY aangemaakt_op LIMIT ?")
+      .all(customerId, limit);
+  }
 }

@@ -362,7 +362,10 @@ const en: Messages = {
     },
     callbacks: {
       title: 'Callback requests',
-      notYet: "This customer's open callback requests will show here once callback requests are available.",
+      none: 'No open callback requests.',
+      since: 'since {when}',
+      for: 'for {wie}',
+      loadFailed: 'The callback requests could not be loaded.',
     },
     screenpop: {
       title: 'Incoming call',

@@ -360,7 +360,10 @@ const nl = {
     },
     callbacks: {
       title: 'Terugbelverzoeken',
-      notYet: 'Openstaande terugbelverzoeken van deze klant verschijnen hier zodra terugbelverzoeken beschikbaar zijn.',
+      none: 'Geen open terugbelverzoeken.',
+      since: 'sinds {when}',
+      for: 'voor {wie}',
+      loadFailed: 'De terugbelverzoeken konden niet worden geladen.',
     },
     screenpop: {
       title: 'Inkomend gesprek',

@@ -58,6 +58,12 @@ export const callbackOperations = {
     output: z.object({ items: z.array(CallbackItem), refreshedAt: IsoDateTime.nullable() }),
     roles: FRONT_OFFICE,
   }),
+  'callbacks.forCustomer': operation({
+    summary: 'The open terugbelverzoeken of one customer: the ones registered here and the ones seen in the work queues.',
+    input: z.object({ customerId: LocalId }).strict(),
+    output: z.object({ items: z.array(CallbackItem) }),
+    roles: FRONT_OFFICE,
+  }),
 } as const;
 
 export const callbackEvents = {
