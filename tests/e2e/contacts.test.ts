@@ -12,37 +12,14 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zgwToken } from '../integration/demo/helpers';
-import { REPO_ROOT, startApp, type RunningApp } from './harness';
+import { REPO_ROOT, startApp, type RunningApp, openBert, activeId } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const BERT_BSN = '999993653';
 const SHOTS_DIR = join(REPO_ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 const run = Date.now().toString(36);
 
-async function openBert(app: RunningApp): Promise<void> {
-  const { page } = app;
-  await page.goto(app.appUrl);
-  const search = page.locator('#customer-search');
-  await search.waitFor();
-  const bert = page.locator('[role="option"]', { hasText: 'Bert Burger' });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await search.fill('');
-    await search.pressSequentially('Bert Burger');
-    try {
-      await bert.first().waitFor({ timeout: 3_000 });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-  await bert.first().click();
-  await page.waitForURL(/#\/klant\/[0-9a-f-]{36}$/);
-  await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
-  await page.locator('#contact-onderwerp').waitFor();
-}
 
-const activeId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
 
 async function axeSerious(page: Page): Promise<unknown[]> {
   if (!(await page.evaluate<boolean>("'axe' in window"))) {

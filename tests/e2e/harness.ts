@@ -119,3 +119,33 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     throw error;
   }
 }
+
+/**
+ * Opens Bert Burger by typing in the customer search, as a clerk does; retries while the first
+ * partijen prefetch is still filling the cache. Returns when his picture and the form are there.
+ */
+export async function openBert(app: RunningApp): Promise<void> {
+  const { page } = app;
+  await page.goto(app.appUrl);
+  const search = page.locator('#customer-search');
+  await search.waitFor();
+  const bert = page.locator('[role="option"]', { hasText: 'Bert Burger' });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await search.fill('');
+    await search.pressSequentially('Bert Burger');
+    try {
+      await bert.first().waitFor({ timeout: 3_000 });
+      break;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+  }
+  await bert.first().click();
+  await page.waitForURL(/#\/klant\/[0-9a-f-]{36}$/);
+  await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
+  await page.locator('#contact-onderwerp').waitFor();
+}
+
+/** The id of the focused element, for keyboard assertions. */
+export const activeId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");

@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kennisartikelen } from '../../src/demo/seed/kennis';
 import { HOSTILE_HTML } from '../unit/kennis/hostile';
-import { startApp, type RunningApp } from './harness';
+import { startApp, type RunningApp, openBert, activeId } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const OBJECTS_TOKEN = 'Token turfbrug-demo-objects-token';
@@ -23,29 +23,7 @@ const BERT_BSN = '999993653';
 const run = Date.now().toString(36);
 const kwijt = kennisartikelen.find((a) => a.id === 'reisdocument-kwijt-gestolen')!;
 
-async function openBert(app: RunningApp): Promise<void> {
-  const { page } = app;
-  await page.goto(app.appUrl);
-  const search = page.locator('#customer-search');
-  await search.waitFor();
-  const bert = page.locator('[role="option"]', { hasText: 'Bert Burger' });
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    await search.fill('');
-    await search.pressSequentially('Bert Burger');
-    try {
-      await bert.first().waitFor({ timeout: 3_000 });
-      break;
-    } catch (error) {
-      if (Date.now() > deadline) throw error;
-    }
-  }
-  await bert.first().click();
-  await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
-  await page.locator('#contact-onderwerp').waitFor();
-}
 
-const activeId = (page: Page) => page.evaluate<string>("document.activeElement?.id ?? ''");
 const firstWords = (text: string) => text.replace(/\s+/g, ' ').trim().slice(0, 60);
 
 async function axeSerious(page: Page, selector: string): Promise<unknown[]> {
