@@ -24,7 +24,7 @@ export interface DemoServerOptions {
   size?: SeedSize;
   /** PRNG seed, default 20261128: same seed => identical data. */
   seed?: number;
-  credentials?: { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string };
+  credentials?: { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string; brpApiKey?: string };
   log?: (line: string) => void;
 }
 
@@ -40,6 +40,8 @@ export const DEMO_CREDENTIALS = {
   zgwClientId: 'klantbeeld-demo',
   zgwSecret: 'turfbrug-demo-secret-0123456789abcdef',
   klantinteractiesToken: 'turfbrug-demo-token',
+  /** BRP API Personen: `X-API-KEY` header. */
+  brpApiKey: 'turfbrug-demo-brp-key',
 };
 
 export const DEMO_PATHS = {
@@ -47,6 +49,7 @@ export const DEMO_PATHS = {
   catalogi: '/catalogi/api/v1',
   klantinteracties: '/klantinteracties/api/v1',
   documenten: '/documenten/api/v1',
+  brp: '/haalcentraal/api/brp',
 };
 
 /** The base URLs and credentials a client needs to talk to a demo server at `baseUrl`. */
@@ -59,6 +62,8 @@ export function demoEndpoints(baseUrl: string) {
     zgwClientId: DEMO_CREDENTIALS.zgwClientId,
     zgwSecret: DEMO_CREDENTIALS.zgwSecret,
     klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
+    brpUrl: `${baseUrl}${DEMO_PATHS.brp}`,
+    brpApiKey: DEMO_CREDENTIALS.brpApiKey,
   };
 }
 

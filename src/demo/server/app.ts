@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/open';
+import { BRP_API, registerBrp } from '../api/brp';
 import { registerCatalogi } from '../api/catalogi';
 import { DOCUMENTEN_API, registerDocumenten, registerZaakInformatieObjecten } from '../api/documenten';
 import { ensureDocumenten } from '../api/documenten/seed';
@@ -11,7 +12,10 @@ import { API } from './context';
 import { installErrorHandling } from './http';
 import { installFaults, type Faults } from './faults';
 
-export interface Credentials { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string }
+export interface Credentials { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string; brpApiKey?: string }
+
+/** The demo BRP's X-API-KEY when the credentials name none. */
+export const DEMO_BRP_API_KEY = 'turfbrug-demo-brp-key';
 
 /** Builds the Fastify app with the three APIs, each as an encapsulated plugin with its own auth and errors. */
 export function buildApp(db: Db, credentials: Credentials, log?: (line: string) => void, faults?: Faults): FastifyInstance {
@@ -50,6 +54,9 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
     k.addHook('onRequest', async (req) => verifyToken(req, tokens));
     registerKlantinteracties(k, { db, api: API.klantinteracties, log });
   }, { prefix: API.klantinteracties.prefix });
+
+  // BRP API Personen (Haal Centraal), X-API-KEY auth, own problem bodies.
+  app.register(async (b) => registerBrp(b, { db, apiKey: credentials.brpApiKey ?? DEMO_BRP_API_KEY, log }), { prefix: BRP_API.prefix });
 
   registerKennisObjects(app, db);
 
