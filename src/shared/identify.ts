@@ -14,7 +14,11 @@ export type SearchKind =
   | { kind: 'postcode'; postcode: string; huisnummer: number | null; toevoeging: string | null }
   /** Only digits, but no whole key yet (a BSN, phone number or postcode still being typed). */
   | { kind: 'onvolledig'; digits: string }
-  | { kind: 'naam'; text: string };
+  | { kind: 'naam'; text: string }
+  /** Achternaam + geboortedatum (`Burger 12-03-1968`, `van der Berg 1968-03-12`): asked of the BRP. */
+  | { kind: 'naam-geboortedatum'; achternaam: string; voorvoegsel: string | null; geboortedatum: string }
+  /** Name words and something shaped like a date that is no date (`Burger 31-02-1968`). */
+  | { kind: 'geboortedatum-invalid'; text: string };
 
 /**
  * A Dutch phone number in one canonical form, `+31` followed by the national number without
@@ -58,9 +62,38 @@ export function normaliseToevoeging(raw: string | null | undefined): string | nu
 
 const POSTCODE_QUERY = /^([1-9]\d{3})\s*([a-zA-Z]{2})(?:[\s,]+(\d{1,5})(?:\s*-?\s*([a-zA-Z0-9]{1,4}))?)?$/;
 
+/** Voorvoegsels (lowercase) split off the front of an achternaam: `van der Berg` → `van der` + `Berg`. */
+const VOORVOEGSELS = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'aan', 'bij', 'uit', 'von', 'la', 'le', 'du', 'da', 'di', "d'", 'del', 'des', "l'", 'vander']);
+const NAAM_DATUM = /^([\p{L}' .-]*\p{L}[\p{L}' .-]*?)\s+(?:(\d{1,2})-(\d{1,2})-(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))$/u;
+
+/** `jjjj-mm-dd` when the parts form a real date between 1850 and today; otherwise null. */
+export function isoDate(year: number, month: number, day: number, today = new Date()): string | null {
+  if (year < 1850 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return null;
+  const iso = d.toISOString().slice(0, 10);
+  return iso <= today.toISOString().slice(0, 10) ? iso : null;
+}
+
+/** `Burger 12-3-1968` → achternaam Burger, geboortedatum 1968-03-12; null when it has not that shape. */
+function naamGeboortedatum(text: string): SearchKind | null {
+  const m = NAAM_DATUM.exec(text);
+  if (!m) return null;
+  const words = m[1]!.trim().split(/\s+/);
+  let i = 0;
+  while (i < words.length - 1 && VOORVOEGSELS.has(words[i]!.toLowerCase())) i++;
+  const voorvoegsel = i > 0 ? words.slice(0, i).join(' ').toLowerCase() : null;
+  const achternaam = words.slice(i).join(' ');
+  const geboortedatum = m[4] ? isoDate(Number(m[4]), Number(m[3]), Number(m[2])) : isoDate(Number(m[5]), Number(m[6]), Number(m[7]));
+  if (!geboortedatum) return { kind: 'geboortedatum-invalid', text };
+  return { kind: 'naam-geboortedatum', achternaam, voorvoegsel, geboortedatum };
+}
+
 /** Decides what the clerk is searching for. Digits-only input is a number, never a name. */
 export function classifySearch(query: string): SearchKind {
   const text = query.trim();
+  const metDatum = naamGeboortedatum(text);
+  if (metDatum) return metDatum;
   if (text.includes('@')) {
     const email = normaliseEmail(text);
     if (email) return { kind: 'email', email };
@@ -98,3 +131,6 @@ export function classifySearch(query: string): SearchKind {
 
 /** The clerk-facing explanation when the search cannot be run as typed (Dutch). */
 export const BSN_INVALID_MESSAGE = 'Dit is geen geldig BSN: het voldoet niet aan de elfproef. Controleer de cijfers.';
+
+/** The clerk-facing explanation when a name + date search has no valid date (Dutch). */
+export const GEBOORTEDATUM_INVALID_MESSAGE = 'Dit is geen geldige geboortedatum. Typ achternaam en geboortedatum als dd-mm-jjjj, bijvoorbeeld Burger 12-03-1968.';

@@ -1,22 +1,24 @@
 import { join } from 'node:path';
 import type { DemoServer } from '../../demo';
-import type { ZgwConnection } from './config/schema';
+import type { BrpConnection, ZgwConnection } from './config/schema';
 
 /** Starts the embedded demo zaaksysteem (Turfbrug) and returns how to connect to it. */
 export async function startEmbeddedDemo(
   dataDir: string,
   port: number,
   log: (line: string) => void,
-): Promise<{ server: DemoServer; connection: ZgwConnection }> {
+): Promise<{ server: DemoServer; connection: ZgwConnection; brp: BrpConnection }> {
   // Loaded only when the demo is configured: a real deployment never loads the seed generator.
   const { demoEndpoints, startDemoServer } = await import('../../demo');
   const server = await startDemoServer({ dbPath: join(dataDir, 'demo-zaaksysteem.sqlite'), port, log });
+  const { brpUrl, brpApiKey, ...endpoints } = demoEndpoints(server.url);
   return {
     server,
+    brp: { url: brpUrl, apiKey: brpApiKey, timeoutMs: 10_000 },
     connection: {
       kind: 'zgw',
       label: 'Demo-zaaksysteem gemeente Turfbrug',
-      ...demoEndpoints(server.url),
+      ...endpoints,
       bronorganisatie: '002220647',
       timeoutMs: 15_000,
       pageSize: 100,

@@ -11,6 +11,7 @@ import type { Core, CoreOptions } from './api';
 import { loadConfig } from './config/load';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
+import { BrpClient } from './adapters/brp/client';
 import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
@@ -66,7 +67,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     workQueues: [...workQueuesOf(config.user).mine, ...workQueuesOf(config.user).groups],
     workQueueMs: config.sync.workQueueSeconds * 1000,
   });
-  const customers = new CustomerService(store, sync, adapter, events);
+  const brpConfig = config.brp ?? demo?.brp;
+  const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
   const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, config, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);

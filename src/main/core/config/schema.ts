@@ -44,8 +44,20 @@ export const DemoConnection = z.object({
   port: z.number().int().min(0).max(65535).default(0),
 });
 
+/** BRP API Personen (Haal Centraal): search by achternaam + geboortedatum. */
+export const BrpConnection = z.object({
+  /** Base URL up to and including `/haalcentraal/api/brp` (POST `${url}/personen`). */
+  url: httpUrl,
+  /** Sent as `X-API-KEY`. */
+  apiKey: z.string().min(1),
+  timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+});
+export type BrpConnection = z.infer<typeof BrpConnection>;
+
 export const KlantbeeldConfig = z.object({
   adapter: z.discriminatedUnion('kind', [DemoConnection, ZgwConnection]).default({ kind: 'demo', port: 0 }),
+  /** Optional; with the embedded demo the demo's BRP is used when none is configured. */
+  brp: BrpConnection.optional(),
   /** The signed-in user until sign-in arrives (issue 7); user_id/user_representation in ZGW JWTs. */
   user: z
     .object({

@@ -1,5 +1,6 @@
 import type { CustomerPicture, CustomerSummary, EventPayload, SearchKindName } from '../../../shared/contract';
-import { BSN_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
+import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
+import type { BrpClient } from '../adapters/brp/client';
 import type { RemoteCustomerQuery, ZaaksysteemAdapter } from '../adapters/types';
 import type { CallContext, Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
@@ -43,6 +44,7 @@ export class CustomerService {
     private readonly sync: SyncEngine,
     private readonly adapter?: ZaaksysteemAdapter,
     private readonly events?: EventBus,
+    private readonly brp?: BrpClient,
   ) {}
 
   search(query: string, limit: number): SearchAnswer {
@@ -50,7 +52,7 @@ export class CustomerService {
     return {
       results: this.store.customers.searchClassified(kind, limit),
       kind: kind.kind,
-      message: kind.kind === 'bsn-invalid' ? BSN_INVALID_MESSAGE : null,
+      message: kind.kind === 'bsn-invalid' ? BSN_INVALID_MESSAGE : kind.kind === 'geboortedatum-invalid' ? GEBOORTEDATUM_INVALID_MESSAGE : null,
     };
   }
 
@@ -60,6 +62,7 @@ export class CustomerService {
    */
   async searchRemote(query: string, limit: number): Promise<SearchAnswer & { searched: boolean }> {
     const kind = classifySearch(query);
+    if (kind.kind === 'naam-geboortedatum') return this.searchBrp(kind, limit);
     const remote = remoteQuery(kind);
     if (!remote || !this.adapter?.searchCustomers) return { ...this.search(query, limit), searched: false };
     let records;
@@ -70,6 +73,39 @@ export class CustomerService {
     }
     if (records.length > 0) this.store.customers.upsertMany(records, new Date().toISOString());
     return { ...this.search(query, limit), searched: true };
+  }
+
+  /**
+   * Achternaam + geboortedatum: the BRP finds the persons (BSNs, in its POST body only); the
+   * cached customers with those BSNs are the answer, and for BSNs not cached the zaaksysteem's
+   * partij is fetched by BSN and cached first. Persons without a partij in Open Klant are left out
+   * (a search result is a Klantbeeld customer). The BSNs are never logged.
+   */
+  private async searchBrp(kind: Extract<SearchKind, { kind: 'naam-geboortedatum' }>, limit: number): Promise<SearchAnswer & { searched: boolean }> {
+    if (!this.brp) return { results: [], kind: kind.kind, message: 'Zoeken op achternaam en geboortedatum kan alleen met een gekoppelde BRP.', searched: false };
+    let personen;
+    try {
+      personen = await this.brp.zoekMetGeslachtsnaamEnGeboortedatum({ geslachtsnaam: kind.achternaam, geboortedatum: kind.geboortedatum, voorvoegsel: kind.voorvoegsel });
+    } catch (error) {
+      throw new ServiceError('unavailable', `De BRP kon niet worden doorzocht: ${(error as Error).message}`);
+    }
+    const bsns = [...new Set(personen.map((p) => p.burgerservicenummer).filter((b): b is string => b !== null))].slice(0, limit);
+    const cached = (bsn: string): CustomerSummary[] => this.store.customers.searchClassified({ kind: 'bsn', bsn }, limit);
+    const missing = bsns.filter((bsn) => cached(bsn).length === 0);
+    if (missing.length > 0 && this.adapter?.searchCustomers) {
+      const adapter = this.adapter;
+      try {
+        const found = await Promise.all(missing.map((bsn) => adapter.searchCustomers!({ kind: 'bsn', value: bsn })));
+        const records = found.flat();
+        if (records.length > 0) this.store.customers.upsertMany(records, new Date().toISOString());
+      } catch (error) {
+        throw new ServiceError('unavailable', `Het zaaksysteem kon niet worden doorzocht: ${(error as Error).message}`);
+      }
+    }
+    const seen = new Set<string>();
+    const results = bsns.flatMap(cached).filter((c) => !seen.has(c.id) && seen.add(c.id)).slice(0, limit);
+    const message = bsns.length > 0 && results.length === 0 ? 'De BRP kent deze persoon, maar in het zaaksysteem staat (nog) geen klant met dit BSN.' : null;
+    return { results, kind: kind.kind, message, searched: true };
   }
 
   /** Everything cached renders at once; the refresh runs in the background and is announced by event. */

@@ -47,7 +47,7 @@ export function nameQuery(text: string): string | null {
   return words.map((w) => `"${w.replaceAll('"', '')}"*`).join(' ');
 }
 
-export type SearchKindName = 'bsn' | 'bsn-invalid' | 'kvk' | 'vestigingsnummer' | 'telefoon' | 'email' | 'postcode' | 'naam';
+export type SearchKindName = 'bsn' | 'bsn-invalid' | 'kvk' | 'vestigingsnummer' | 'telefoon' | 'email' | 'postcode' | 'naam' | 'naam-geboortedatum' | 'geboortedatum-invalid';
 
 export class CustomerStore {
   private readonly byVestiging;
@@ -128,8 +128,11 @@ export class CustomerStore {
     switch (kind.kind) {
       case 'bsn':
         return this.byBsn.all(kind.bsn, limit).map(toSummary);
+      // The cache has no birth dates: a name + date is answered by the BRP (customers.searchRemote).
       case 'bsn-invalid':
       case 'onvolledig':
+      case 'naam-geboortedatum':
+      case 'geboortedatum-invalid':
         return [];
       case 'kvk':
         return this.byKvk.all(kind.kvkNummer, limit).map(toSummary);

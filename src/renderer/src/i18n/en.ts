@@ -318,6 +318,8 @@ const en: Messages = {
       postcode: 'postcode and house number',
       onvolledig: 'an incomplete number',
       naam: 'name or address',
+      'naam-geboortedatum': 'surname and date of birth (BRP)',
+      'geboortedatum-invalid': 'surname and date of birth',
     },
     incomplete: 'Type the whole number: BSN (9 digits), KvK number (8), branch number (12) or phone number.',
     searchedAs: 'Searched by {kind}',

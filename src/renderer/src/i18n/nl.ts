@@ -316,6 +316,8 @@ const nl = {
       postcode: 'postcode en huisnummer',
       onvolledig: 'een onvolledig nummer',
       naam: 'naam of adres',
+      'naam-geboortedatum': 'achternaam en geboortedatum (BRP)',
+      'geboortedatum-invalid': 'achternaam en geboortedatum',
     },
     incomplete: 'Typ het hele nummer: BSN (9 cijfers), KvK-nummer (8), vestigingsnummer (12) of telefoonnummer.',
     searchedAs: 'Gezocht op {kind}',

@@ -8,7 +8,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { CustomerSummary, SearchKindName } from '../../../shared/contract';
-import { BSN_INVALID_MESSAGE, classifySearch } from '../../../shared/identify';
+import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch } from '../../../shared/identify';
 import { client } from '../api';
 import { messageOf } from '../lib/errors';
 import { failure, idle, loading, success, type ServiceData } from '../lib/service-data';
@@ -16,7 +16,7 @@ import { failure, idle, loading, success, type ServiceData } from '../lib/servic
 export const SEARCH_DEBOUNCE_MS = 120;
 export const SEARCH_MIN_LENGTH = 2;
 const SEARCH_LIMIT = 20;
-const REMOTE_KINDS = new Set<SearchKindName>(['bsn', 'kvk', 'vestigingsnummer', 'telefoon', 'email']);
+const REMOTE_KINDS = new Set<SearchKindName>(['bsn', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'naam-geboortedatum']);
 
 export type RemoteState = 'idle' | 'searching' | 'done' | 'failed';
 
@@ -101,11 +101,11 @@ export const useSearchStore = defineStore('search', () => {
       incomplete.value = true;
       return;
     }
-    if (kind.value === 'bsn-invalid') {
+    if (kind.value === 'bsn-invalid' || kind.value === 'geboortedatum-invalid') {
       // Checked as you type: no call, a clear message instead of "no results".
       results.value = success([]);
       previous.value = [];
-      message.value = BSN_INVALID_MESSAGE;
+      message.value = kind.value === 'bsn-invalid' ? BSN_INVALID_MESSAGE : GEBOORTEDATUM_INVALID_MESSAGE;
       return;
     }
     results.value = loading();

@@ -4,7 +4,7 @@ import { event, operation } from '../define';
 import { clerkText, CustomerPicture, CustomerSummary, IsoDateTime, LocalId } from '../schemas';
 
 /** What the search understood the query to be (shared/identify.ts classifySearch). */
-export const SearchKindName = z.enum(['bsn', 'bsn-invalid', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'postcode', 'onvolledig', 'naam']);
+export const SearchKindName = z.enum(['bsn', 'bsn-invalid', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'postcode', 'onvolledig', 'naam', 'naam-geboortedatum', 'geboortedatum-invalid']);
 export type SearchKindName = z.infer<typeof SearchKindName>;
 
 const SearchInput = z
