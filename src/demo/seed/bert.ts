@@ -3,7 +3,7 @@
  * his dossier is fixed, so demos and tests can rely on it.
  */
 export const BERT = {
-  voornaam: 'Bert', voorvoegsel: '', achternaam: 'Burger', geslacht: 'm', geboortedatum: '1968-04-12',
+  voornaam: 'Bert', voorvoegsel: '', achternaam: 'Burger', geslacht: 'm', geboortedatum: '1968-03-12',
   bsn: '999993653', telefoon: '06-12345678', email: 'bert.burger@example.nl',
   straat: 'Turfmarkt', huisnummer: 12, postcode: '8441 BB',
 } as const;
