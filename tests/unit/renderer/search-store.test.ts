@@ -92,6 +92,19 @@ describe('search store', () => {
     expect(store.remote).toBe('done');
   });
 
+  it("shows the zaaksysteem's message when the BRP knows a person Open Klant does not", async () => {
+    const remote = deferred<{ results: (typeof bert)[]; searched: boolean; message: string }>();
+    api.client.customers.search.mockResolvedValue({ results: [], kind: 'naam-geboortedatum', message: null });
+    api.client.customers.searchRemote.mockReturnValue(remote.promise);
+    const store = useSearchStore();
+    store.setQuery('Jansen 01-02-1970');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.message).toBeNull();
+    remote.resolve({ results: [], searched: true, message: 'De BRP kent deze persoon, maar in het zaaksysteem staat (nog) geen klant met dit BSN.' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.message).toMatch(/De BRP kent deze persoon/);
+  });
+
   it('waits for a number to be whole before it searches', async () => {
     const store = useSearchStore();
     store.setQuery('0612');

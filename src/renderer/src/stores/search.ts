@@ -58,6 +58,8 @@ export const useSearchStore = defineStore('search', () => {
       const answer = await client.customers.searchRemote({ query: text, limit: SEARCH_LIMIT });
       if (ticket !== sequence) return;
       merge(answer.results);
+      // E.g. "the BRP knows this person, but the zaaksysteem has no customer for this BSN".
+      if (answer.message) message.value = answer.message;
       remote.value = 'done';
     } catch {
       if (ticket !== sequence) return;
