@@ -7,12 +7,13 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
-import type { StepLog } from '../../../src/main/core/adapters/types';
 import { ZgwAdapter } from '../../../src/main/core/adapters/zgw/adapter';
 import type { ZgwConnection } from '../../../src/main/core/config/schema';
 import { Store } from '../../../src/main/core/store';
 import { recordFetch } from '../../support/recording-fetch';
 import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../support/spec-validator';
+import { memoryLog } from '../../support/step-log';
+import { demoConnection } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
 
 const BERT_BSN = '999993653';
@@ -26,25 +27,8 @@ let adapter: ZgwAdapter;
 let bertUrl: string;
 
 function connection(): ZgwConnection {
-  return {
-    kind: 'zgw',
-    label: 'Demo',
-    zakenUrl: `${server.url}${DEMO_PATHS.zaken}`,
-    catalogiUrl: `${server.url}${DEMO_PATHS.catalogi}`,
-    klantinteractiesUrl: `${server.url}${DEMO_PATHS.klantinteracties}`,
-    zgwClientId: DEMO_CREDENTIALS.zgwClientId,
-    zgwSecret: DEMO_CREDENTIALS.zgwSecret,
-    klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
-    bronorganisatie: '002220647',
-    timeoutMs: 10_000,
-    pageSize: 100,
-  };
+  return demoConnection(server, { timeoutMs: 10_000 });
 }
-
-const memoryLog = (): StepLog & { steps: Record<string, unknown> } => {
-  const steps: Record<string, unknown> = {};
-  return { steps, done: steps, record: (step, value) => void (steps[step] = value) };
-};
 
 function apiOf(url: string): SpecApi {
   for (const api of ['zaken', 'catalogi', 'klantinteracties'] as const) if (new URL(url).pathname.startsWith(DEMO_PATHS[api])) return api;

@@ -6,13 +6,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
 import { ZgwAdapter } from '../../../src/main/core/adapters/zgw/adapter';
-import { RemoteError, type StepLog } from '../../../src/main/core/adapters/types';
+import { RemoteError } from '../../../src/main/core/adapters/types';
 import type { ZgwConnection } from '../../../src/main/core/config/schema';
 import { Store } from '../../../src/main/core/store';
 import type { CustomerRecord } from '../../../src/main/core/store/records';
 import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../support/spec-validator';
 import { recordFetch, type Exchange } from '../../support/recording-fetch';
 import { demoConnection } from '../../support/sync-rig';
+import { memoryLog } from '../../support/step-log';
 import { tempDir } from '../../support/tmp';
 
 const BERT_BSN = '999993653';
@@ -27,11 +28,6 @@ let bert: CustomerRecord;
 function connection(overrides: Partial<ZgwConnection> = {}): ZgwConnection {
   return demoConnection(server, { timeoutMs: 10_000, ...overrides });
 }
-
-const memoryLog = (): StepLog & { steps: Record<string, unknown> } => {
-  const steps: Record<string, unknown> = {};
-  return { steps, done: steps, record: (step, value) => void (steps[step] = value) };
-};
 
 function apiOf(url: string): SpecApi {
   for (const api of ['zaken', 'catalogi', 'klantinteracties'] as const) if (new URL(url).pathname.startsWith(DEMO_PATHS[api])) return api;
