@@ -9,6 +9,7 @@ import * as v3 from './003-identify';
 import * as v4 from './004-contacts';
 import * as v5 from './005-outbox-review';
 import * as v6 from './006-callbacks';
+import * as v7 from './007-callback-lifecycle';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
@@ -16,6 +17,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 4, sql: v4.sql },
   { version: 5, sql: v5.sql },
   { version: 6, sql: v6.sql },
+  { version: 7, sql: v7.sql },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
