@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CallbackItem, callbackOperations } from '../../../shared/contract/areas/callbacks';
+import type { CallbackItem, CallbackList, callbackOperations } from '../../../shared/contract/areas/callbacks';
 import type { ActorTarget } from '../adapters/types';
 import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
@@ -10,7 +10,9 @@ import type { CallbackRow } from '../store/callbacks';
 import { queueKey, type SyncEngine } from '../sync/engine';
 import type { ContactverzoekPayload } from '../sync/kinds/contactverzoek';
 
-type CreateInput = z.output<(typeof callbackOperations)['callbacks.create']['input']>;
+type CreateOutput = z.output<(typeof callbackOperations)['callbacks.create']['input']>;
+/** The parsed create input; the optional parts may be left out by callers inside the core. */
+type CreateInput = Omit<CreateOutput, 'voorkeurMoment' | 'antwoorden'> & Partial<Pick<CreateOutput, 'voorkeurMoment' | 'antwoorden'>>;
 
 function toItem(row: CallbackRow): CallbackItem {
   return {
@@ -26,6 +28,20 @@ function toItem(row: CallbackRow): CallbackItem {
     aangemaaktOp: row.aangemaakt_op,
     syncState: row.sync_state,
     syncError: row.sync_error,
+    team: null,
+    medewerker: null,
+    normWerkdagen: null,
+    deadline: null,
+    urgentie: null,
+    leeftijdWerkdagen: 0,
+    pogingen: 0,
+    laatstePogingOp: null,
+    telefoonnummers: [],
+    emailadressen: [],
+    voorkeurMoment: null,
+    antwoorden: [],
+    resultaat: null,
+    afgehandeldOp: row.afgehandeld_op,
   };
 }
 
@@ -115,14 +131,28 @@ export class CallbackService {
     return { items: this.store.callbacks.listOpenForCustomer(customerId, 100).map(toItem) };
   }
 
-  list(queue: 'mine' | 'groups'): { items: CallbackItem[]; refreshedAt: string | null } {
-    const queues = workQueuesOf(this.config.user)[queue].map(queueKey);
-    return { items: this.store.callbacks.listOpen(queues, 500).map(toItem), refreshedAt: this.sync.workQueuesRefreshedAt() };
+  list(queue: 'mine' | 'groups' | 'all'): CallbackList {
+    const queues = queue === 'all' ? [] : workQueuesOf(this.config.user)[queue].map(queueKey);
+    const items = this.store.callbacks.listOpen(queues, 500).map(toItem);
+    return { items, total: items.length, counts: { mine: 0, groups: 0, all: null }, refreshedAt: this.sync.workQueuesRefreshedAt() };
   }
 }
 
-export function callbackHandlers(service: CallbackService): Pick<Handlers, 'callbacks.create' | 'callbacks.list' | 'callbacks.forCustomer'> {
+const NOT_YET = (): never => {
+  throw new ServiceError('unavailable', 'Deze handeling komt er nog aan.');
+};
+
+export function callbackHandlers(service: CallbackService): Pick<Handlers, `callbacks.${string}` & keyof Handlers> {
   return {
+    'callbacks.get': NOT_YET,
+    'callbacks.pickUp': NOT_YET,
+    'callbacks.release': NOT_YET,
+    'callbacks.logAttempt': NOT_YET,
+    'callbacks.handle': NOT_YET,
+    'callbacks.forward': NOT_YET,
+    'callbacks.reopen': NOT_YET,
+    'callbacks.reassign': NOT_YET,
+    'callbacks.options': NOT_YET,
     'callbacks.create': (input) => service.create(input),
     'callbacks.list': ({ queue }) => service.list(queue),
     'callbacks.forCustomer': ({ customerId }) => service.forCustomer(customerId),

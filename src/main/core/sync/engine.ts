@@ -161,7 +161,7 @@ export class SyncEngine {
         }
         this.lastPollOkAt = this.now().toISOString();
         this.reachable();
-        this.events.emit('callbacks.changed', { at: this.lastPollOkAt });
+        this.events.emit('callbacks.changed', { at: this.lastPollOkAt, reason: 'poll' });
       } catch (error) {
         this.unreachable(error, 'werkvoorraad ophalen');
       }

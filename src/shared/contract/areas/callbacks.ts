@@ -1,13 +1,43 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
-import { clerkText, IsoDateTime, LocalId, SyncState } from '../schemas';
+import { clerkText, IsoDate, IsoDateTime, LocalId, SyncState } from '../schemas';
 
 export const ActorTarget = z.object({
   soort: z.enum(['afdeling', 'groep', 'medewerker']),
   /** afdeling/groep: its code (e.g. VERG); medewerker: the e-mail address. */
   code: z.string().trim().min(1).max(100),
 });
+export type ActorTarget = z.infer<typeof ActorTarget>;
+
+/** How urgent an open callback is against its deadline (null once handled). */
+export const Urgentie = z.enum(['op_tijd', 'vandaag', 'te_laat']);
+export type Urgentie = z.infer<typeof Urgentie>;
+
+export const PogingUitkomst = z.enum(['bereikt', 'niet_bereikt', 'voicemail']);
+export type PogingUitkomst = z.infer<typeof PogingUitkomst>;
+
+export const Dagdeel = z.enum(['ochtend', 'middag', 'avond']);
+
+/** When the customer prefers to be called: free text ("na 15:00") or a day and part of day. */
+export const VoorkeurMoment = z.union([
+  clerkText(100)
+    .transform((v) => v.trim())
+    .refine((v) => v.length > 0, { message: 'Vul het voorkeursmoment in of laat het weg.' }),
+  z.object({ datum: IsoDate, dagdeel: Dagdeel }).strict(),
+]);
+export type VoorkeurMoment = z.infer<typeof VoorkeurMoment>;
+
+/** One question of a team's vragenset (defined by the beheerder in the configuration). */
+export const Vraag = z.object({
+  id: z.string(),
+  label: z.string(),
+  type: z.enum(['kort', 'lang', 'keuze', 'vinkje']),
+  /** keuze: the options to choose from. */
+  opties: z.array(z.string()),
+  verplicht: z.boolean(),
+});
+export type Vraag = z.infer<typeof Vraag>;
 
 export const CallbackItem = z.object({
   id: LocalId,
@@ -22,8 +52,69 @@ export const CallbackItem = z.object({
   aangemaaktOp: IsoDateTime,
   syncState: SyncState,
   syncError: z.string().nullable(),
+  /** The groep or afdeling whose queue (and servicenorm) it is in. */
+  team: z.object({ code: z.string(), naam: z.string() }).nullable(),
+  /** Who picked it up or it is assigned to; null: the team's. */
+  medewerker: z.object({ email: z.string(), naam: z.string() }).nullable(),
+  normWerkdagen: z.number().int().nonnegative().nullable(),
+  /** YYYY-MM-DD: the last werkdag on which it is handled within the servicenorm. */
+  deadline: IsoDate.nullable(),
+  /** null once handled (or without a deadline). */
+  urgentie: Urgentie.nullable(),
+  /** Werkdagen since it was created (until handled, for a handled one). */
+  leeftijdWerkdagen: z.number().int().nonnegative(),
+  pogingen: z.number().int().nonnegative(),
+  laatstePogingOp: IsoDateTime.nullable(),
+  telefoonnummers: z.array(z.string()),
+  emailadressen: z.array(z.string()),
+  voorkeurMoment: VoorkeurMoment.nullable(),
+  antwoorden: z.array(z.object({ vraag: z.string(), antwoord: z.string() })),
+  resultaat: z.string().nullable(),
+  afgehandeldOp: IsoDateTime.nullable(),
 });
 export type CallbackItem = z.infer<typeof CallbackItem>;
+
+export const CallbackEventItem = z.object({
+  soort: z.enum(['aangemaakt', 'opgepakt', 'vrijgegeven', 'poging', 'doorgestuurd', 'afgehandeld', 'heropend']),
+  at: IsoDateTime,
+  /** The name of who did it. */
+  door: z.string(),
+  /** poging: bereikt | niet_bereikt | voicemail; afgehandeld: the resultaat. */
+  uitkomst: z.string().nullable(),
+  /** doorgestuurd: the new assignee. */
+  naar: z.object({ soort: z.string(), code: z.string().nullable(), naam: z.string() }).nullable(),
+  notitie: z.string(),
+  syncState: SyncState,
+});
+export type CallbackEventItem = z.infer<typeof CallbackEventItem>;
+
+const byId = z.object({ id: LocalId }).strict();
+const reden = (what: string) =>
+  clerkText(200)
+    .transform((v) => v.trim())
+    .refine((v) => v.length > 0, { message: `Vul de reden ${what} in.` });
+
+export const CallbackList = z.object({
+  items: z.array(CallbackItem),
+  /** How many match the filters (items holds at most 500). */
+  total: z.number().int().nonnegative(),
+  /** Open callbacks per queue for the navigation; all: null unless teamleider. */
+  counts: z.object({ mine: z.number().int().nonnegative(), groups: z.number().int().nonnegative(), all: z.number().int().nonnegative().nullable() }),
+  refreshedAt: IsoDateTime.nullable(),
+});
+export type CallbackList = z.infer<typeof CallbackList>;
+
+export const CallbackOptions = z.object({
+  /** Where a callback can go: the configured afdelingen and groepen. */
+  teams: z.array(z.object({ soort: z.enum(['afdeling', 'groep']), code: z.string(), naam: z.string() })),
+  /** Colleagues in my groepen (all known ones for a teamleider), for the forward picker. */
+  collegas: z.array(z.object({ email: z.string(), naam: z.string(), groepen: z.array(z.string()) })),
+  /** The results a callback can be handled with. */
+  resultaten: z.array(z.string()),
+  /** Per team code: the short form asked when a callback goes to that team. */
+  vragensets: z.array(z.object({ team: z.string(), vragen: z.array(Vraag) })),
+});
+export type CallbackOptions = z.infer<typeof CallbackOptions>;
 
 export const callbackOperations = {
   'callbacks.create': operation({
@@ -47,15 +138,92 @@ export const callbackOperations = {
         toegewezenAan: z.array(ActorTarget).min(1, { message: 'Kies voor wie het terugbelverzoek is.' }).max(5),
         telefoonnummers: z.array(z.string().trim().regex(/^[+0-9 ()-]{6,20}$/, { message: 'Ongeldig telefoonnummer.' })).max(3).default([]),
         emailadressen: z.array(z.email({ message: 'Ongeldig e-mailadres.' }).max(80)).max(3).default([]),
+        voorkeurMoment: VoorkeurMoment.nullable().default(null),
+        /** Answers to the vragenset of the team it goes to (checked against the set by the core). */
+        antwoorden: z
+          .array(z.object({ vraagId: z.string().min(1).max(100), antwoord: z.union([clerkText(1000), z.boolean()]) }).strict())
+          .max(30)
+          .default([]),
       })
       .strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
   }),
   'callbacks.list': operation({
-    summary: 'Open terugbelverzoeken in my own work queue or my groepen, plus the ones registered here and not yet sent.',
-    input: z.object({ queue: z.enum(['mine', 'groups']).default('groups') }).strict(),
-    output: z.object({ items: z.array(CallbackItem), refreshedAt: IsoDateTime.nullable() }),
+    summary: 'A work queue: mine (assigned to me), my groepen, or all (teamleider); open or handled, filtered and sorted, with counts.',
+    input: z
+      .object({
+        queue: z.enum(['mine', 'groups', 'all']).default('groups'),
+        status: z.enum(['open', 'afgehandeld']).default('open'),
+        /** A groep or afdeling code. */
+        team: z.string().trim().min(1).max(100).optional(),
+        /** A medewerker's e-mail address. */
+        medewerker: z.string().trim().min(1).max(200).optional(),
+        urgentie: Urgentie.optional(),
+        sort: z.enum(['deadline', 'aangemaakt', 'klant']).default('deadline'),
+        richting: z.enum(['op', 'af']).default('op'),
+      })
+      .strict(),
+    output: CallbackList,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.get': operation({
+    summary: 'One callback with its history; attempts logged on other machines are fetched from the zaaksysteem first.',
+    input: byId,
+    output: z.object({
+      item: CallbackItem,
+      history: z.array(CallbackEventItem),
+      /** Set when the zaaksysteem could not be asked: the history is what this machine knows. */
+      remoteError: z.string().nullable(),
+    }),
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.pickUp': operation({
+    summary: 'Take a callback from a groep queue: it is assigned to me.',
+    input: byId,
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.release': operation({
+    summary: 'Give a picked-up callback back to its team.',
+    input: byId,
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.logAttempt': operation({
+    summary: 'Log a call attempt (bereikt, niet bereikt, voicemail) with a note.',
+    input: z.object({ id: LocalId, uitkomst: PogingUitkomst, notitie: clerkText(1000).default('') }).strict(),
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.handle': operation({
+    summary: 'Handle (afhandelen) a callback with a result from the configured list.',
+    input: z.object({ id: LocalId, resultaat: z.string().trim().min(1).max(100), notitie: clerkText(1000).default('') }).strict(),
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.forward': operation({
+    summary: 'Forward a callback to another afdeling, groep or colleague, with a reason.',
+    input: z.object({ id: LocalId, naar: ActorTarget, reden: reden('van het doorsturen') }).strict(),
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.reopen': operation({
+    summary: 'Reopen a handled callback, with a reason.',
+    input: z.object({ id: LocalId, reden: reden('van het heropenen') }).strict(),
+    output: CallbackItem,
+    roles: FRONT_OFFICE,
+  }),
+  'callbacks.reassign': operation({
+    summary: 'Team leader: reassign callbacks (1..200) to a groep, afdeling or colleague, with a reason.',
+    input: z.object({ ids: z.array(LocalId).min(1).max(200), naar: ActorTarget, reden: reden('van het toewijzen') }).strict(),
+    output: z.object({ items: z.array(CallbackItem) }),
+    roles: ['teamleider'],
+  }),
+  'callbacks.options': operation({
+    summary: 'What the callback forms offer: teams, colleagues, results and the per-team vragensets.',
+    input: z.object({}).strict(),
+    output: CallbackOptions,
     roles: FRONT_OFFICE,
   }),
   'callbacks.forCustomer': operation({
@@ -72,7 +240,16 @@ export const callbackEvents = {
     payload: z.object({ callbackId: LocalId, customerId: LocalId.nullable(), syncState: SyncState, syncError: z.string().nullable() }),
   }),
   'callbacks.changed': event({
-    summary: 'The work queues were refreshed from the zaaksysteem.',
-    payload: z.object({ at: IsoDateTime }),
+    summary: 'Callbacks changed: a poll of the work queues, a change made here, or a change acknowledged by the zaaksysteem.',
+    payload: z.object({ at: IsoDateTime, reason: z.enum(['poll', 'change', 'sync']) }),
+  }),
+  'callback.notify': event({
+    summary: 'Tell the clerk: a callback newly assigned to me or my groep, or one of mine due today or overdue (once per callback per kind).',
+    payload: z.object({
+      callbackId: LocalId,
+      soort: z.enum(['toegewezen_aan_mij', 'toegewezen_aan_groep', 'vandaag', 'te_laat']),
+      klantNaam: z.string().nullable(),
+      vraag: z.string(),
+    }),
   }),
 } as const;
