@@ -41,7 +41,7 @@ export class Dispatcher {
     const spec = contract[operation];
     const user = this.currentUser();
     if (!spec.roles.some((role) => user.roles.includes(role))) {
-      return fail({ code: 'forbidden', message: 'U heeft geen toegang tot deze handeling.' });
+      return fail({ code: 'forbidden', message: `U heeft geen toegang tot deze handeling (${operation}).` });
     }
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {

@@ -81,7 +81,7 @@ describe('dispatcher', () => {
     const d = new Dispatcher(handlers({ 'customers.search': search }), () => as('kennisredacteur'), () => {});
     expect(await d.dispatch('customers.search', { query: 'bert' })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'U heeft geen toegang tot deze handeling.' },
+      error: { code: 'forbidden', message: 'U heeft geen toegang tot deze handeling (customers.search).' },
     });
     expect(search).not.toHaveBeenCalled();
   });

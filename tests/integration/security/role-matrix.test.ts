@@ -1,0 +1,62 @@
+/**
+ * The role matrix: every contract operation × every role, through the real dispatcher on a
+ * real store. A permitted call gets past the role check (it may still fail on its input or
+ * on the unreachable zaaksysteem); a refused call answers `forbidden` with a Dutch message
+ * naming the operation and leaves every table exactly as it was. The operations come from the
+ * contract, so new ones are covered without touching this file.
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contract, operationNames, type OperationName } from '../../../src/shared/contract';
+import { ROLES, type Role } from '../../../src/shared/roles';
+import type { StartedCore } from '../../../src/main/core';
+import { startOfflineCore } from '../../support/offline-core';
+import { person } from '../../support/records';
+import { tempDir } from '../../support/tmp';
+import { validInput } from './samples';
+import { snapshotTables } from './snapshot';
+
+let dir: ReturnType<typeof tempDir>;
+const cores = new Map<Role, { core: StartedCore; customerId: string }>();
+
+beforeAll(async () => {
+  dir = tempDir();
+  for (const role of ROLES) {
+    const core = await startOfflineCore(join(dir.path, role), role);
+    const customerId = core.store.customers.upsert(person(), new Date().toISOString());
+    cores.set(role, { core, customerId });
+  }
+});
+afterAll(async () => {
+  for (const { core } of cores.values()) await core.close();
+  dir.remove();
+});
+
+/** A valid input, pointing at the cached customer where the operation takes one. */
+function inputFor(name: OperationName, customerId: string): unknown {
+  const input = validInput(name);
+  return input && typeof input === 'object' && !Array.isArray(input) && 'customerId' in input ? { ...input, customerId } : input;
+}
+
+const cells = operationNames.flatMap((name) => ROLES.map((role) => ({ name, role, allowed: contract[name].roles.includes(role) })));
+
+describe('the role matrix', () => {
+  it.each(cells.filter((cell) => cell.allowed))('$role may call $name', async ({ name, role }) => {
+    const { core, customerId } = cores.get(role)!;
+    const result = await core.dispatch(name, inputFor(name, customerId));
+    if (!result.ok) expect(result.error.code, result.error.message).not.toBe('forbidden');
+  });
+
+  it.each(cells.filter((cell) => !cell.allowed))('$role is refused $name, and nothing is touched', async ({ name, role }) => {
+    const { core, customerId } = cores.get(role)!;
+    const before = snapshotTables(core.store.db);
+    const result = await core.dispatch(name, inputFor(name, customerId));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('forbidden');
+    expect(result.error.message).toContain(name);
+    expect(result.error.message).toMatch(/geen toegang/);
+    expect(result.error.issues).toBeUndefined();
+    expect(snapshotTables(core.store.db)).toEqual(before);
+  });
+});
