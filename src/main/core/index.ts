@@ -9,6 +9,7 @@ import type { UserInfo } from '../../shared/contract';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
 import { loadConfig } from './config/load';
+import { kalenderBron, type KalenderBron } from './calendar';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { BrpClient } from './adapters/brp/client';
@@ -35,12 +36,16 @@ export interface StartedCore extends Core {
   demoUrl: string | null;
   store: Store;
   sync: SyncEngine;
+  /** The live werkdagen calendar and servicenormen (reloaded when the beheerder changes them). */
+  kalender: KalenderBron;
 }
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(options.dataDir, options.env ?? process.env);
+  // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
+  const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env));
   const store = Store.open(join(options.dataDir, STORE_FILE));
   const events = new EventBus();
   let connection: ZgwConnection;
@@ -105,6 +110,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     demoUrl: demo?.server.url ?? null,
     store,
     sync,
+    kalender,
     dispatch: (operation, input) => dispatcher.dispatch(operation, input),
     onEvent: (listener) => events.on(listener),
     async close() {

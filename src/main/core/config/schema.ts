@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Role } from '../../../shared/roles';
+import { Kloktijd, Sluitingsdag } from '../../../shared/kalender';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'Verwacht een http(s)-adres.' });
 
@@ -143,5 +144,40 @@ export const KlantbeeldConfig = z.object({
       port: z.number().int().min(0).max(65535).default(0),
     })
     .default({ secret: null, port: 0 }),
+  /** Servicenormen (docs/configuration.md): callback within N werkdagen, per team when it differs. */
+  servicenormen: z
+    .object({
+      terugbellenWerkdagen: z.number().int().min(1).max(30).default(2),
+      /** Team code (terugbelTeams) → werkdagen, for the teams whose norm differs. */
+      perTeam: z.record(z.string().min(1).max(100), z.number().int().min(1).max(30)).default({}),
+      /** A request received at or after this time (Europe/Amsterdam) counts from the next werkdag. */
+      sluitTijd: Kloktijd.default('17:00'),
+    })
+    .default({ terugbellenWerkdagen: 2, perTeam: {}, sluitTijd: '17:00' }),
+  /** The werkdagen calendar: Dutch holidays come from date-holidays; the municipality adds its closures. */
+  werkdagen: z
+    .object({
+      sluitingsdagen: z
+        .array(Sluitingsdag)
+        .max(1000)
+        .refine((lijst) => new Set(lijst.map((s) => s.datum)).size === lijst.length, { message: 'Elke sluitingsdag mag maar één keer voorkomen.' })
+        .default([]),
+      /** Bevrijdingsdag (5 mei) is a day off every year (domain.md); false makes it a werkdag. */
+      bevrijdingsdagVrij: z.boolean().default(true),
+      /** Goede Vrijdag is a day off (domain.md); false makes it a werkdag. */
+      goedeVrijdagVrij: z.boolean().default(true),
+    })
+    .default({ sluitingsdagen: [], bevrijdingsdagVrij: true, goedeVrijdagVrij: true }),
+  /** The team leader's view (docs/teamleider.md): ambitions shown as target lines, and how often every klantcontact is read. */
+  teamleider: z
+    .object({
+      /** "% direct beantwoord" (gespreksresultaat zelfstandig_afgehandeld) the KCC aims for. */
+      doelDirectBeantwoord: z.number().min(0).max(100).default(80),
+      /** Share of callbacks handled within the servicenorm the teams aim for. */
+      doelBinnenNorm: z.number().min(0).max(100).default(90),
+      /** Minutes between reads of new klantcontacten (only for a teamleider). */
+      contactenMinuten: z.number().min(1).max(1440).default(15),
+    })
+    .default({ doelDirectBeantwoord: 80, doelBinnenNorm: 90, contactenMinuten: 15 }),
 });
 export type KlantbeeldConfig = z.infer<typeof KlantbeeldConfig>;

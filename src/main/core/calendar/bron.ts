@@ -1,0 +1,50 @@
+/**
+ * The live werkdagen calendar of this installation, built from the configuration. Services get
+ * a `KalenderBron` (from core/index.ts) instead of a fixed calendar, so a sluitingsdag the
+ * beheerder adds counts for every deadline at once.
+ */
+import type { KlantbeeldConfig } from '../config/schema';
+import { WerkdagenKalender } from './werkdagen';
+
+export type KalenderConfig = Pick<KlantbeeldConfig, 'werkdagen' | 'servicenormen'>;
+
+export function kalenderFromConfig(config: KalenderConfig): WerkdagenKalender {
+  return new WerkdagenKalender({
+    sluitingsdagen: config.werkdagen.sluitingsdagen,
+    bevrijdingsdagVrij: config.werkdagen.bevrijdingsdagVrij,
+    goedeVrijdagVrij: config.werkdagen.goedeVrijdagVrij,
+    sluitTijd: config.servicenormen.sluitTijd,
+  });
+}
+
+/** The callback norm in werkdagen for a team (terugbelTeams code); the general norm without one. */
+export function normVoorTeam(config: Pick<KlantbeeldConfig, 'servicenormen'>, teamCode?: string | null): number {
+  const { perTeam, terugbellenWerkdagen } = config.servicenormen;
+  return (teamCode && Object.hasOwn(perTeam, teamCode) ? perTeam[teamCode] : undefined) ?? terugbellenWerkdagen;
+}
+
+export interface KalenderBron {
+  /** The calendar as configured now. Do not keep it: ask again for each deadline. */
+  get(): WerkdagenKalender;
+  /** The callback norm in werkdagen for a team, as configured now. */
+  norm(teamCode?: string | null): number;
+  /** The servicenormen and werkdagen as configured now. */
+  config(): KalenderConfig;
+  /** Reads the configuration again and rebuilds the calendar; on an error the old one stays. */
+  reload(): void;
+}
+
+export function kalenderBron(eerste: KalenderConfig, lees: () => KalenderConfig): KalenderBron {
+  let config = eerste;
+  let kalender = kalenderFromConfig(eerste);
+  return {
+    get: () => kalender,
+    norm: (teamCode) => normVoorTeam(config, teamCode),
+    config: () => config,
+    reload() {
+      const volgende = lees();
+      kalender = kalenderFromConfig(volgende);
+      config = volgende;
+    },
+  };
+}
