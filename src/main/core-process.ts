@@ -7,6 +7,7 @@ import type { CallResult } from '../shared/contract';
 import type { Core } from './core/api';
 import { startCore } from './core/index';
 import { FromCore, ToCore } from './core/process-protocol';
+import { SECRETS_ENV } from './core/config/secret-fields';
 
 /** The part of Electron's ParentPort we use; not in @types/node, and kept local on purpose. */
 export interface ParentPortLike {
@@ -100,8 +101,11 @@ function main(port: ParentPortLike): void {
   // A moment for the last message (`fatal`) to leave before the process ends.
   const exit = (code: number) => setTimeout(() => process.exit(code), 100);
   const dataDir = dataDirFrom(process.argv, process.env);
+  // The secrets from safeStorage are for the configuration only: out of process.env before anything else runs.
+  const env = { ...process.env };
+  delete process.env[SECRETS_ENV];
   const starting = dataDir
-    ? startCore({ dataDir, log })
+    ? startCore({ dataDir, log, env })
     : Promise.reject(new Error('no data folder given (--data-dir=… or KLANTBEELD_DATA_DIR)'));
   serveCore(port, starting, { log, exit });
 }

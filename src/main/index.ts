@@ -3,13 +3,15 @@
  * Everything that touches Electron lives in ./electron; this file only wires it together.
  */
 import { resolve } from 'node:path';
-import { app, session, type BrowserWindow } from 'electron';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { SecretMap } from './core/config/secret-fields';
 import { startCoreBridge, type CoreBridge } from './electron/core-bridge';
 import { bindCoreToIpc } from './electron/ipc';
 import { createLog } from './electron/log';
 import { installAppMenu } from './electron/menu';
 import { devServerUrl, ownPage, shellPaths } from './electron/paths';
 import { handleProtocolLink, PROTOCOL_SCHEME, protocolLinkFromArgv, screenPopNumberFromArgv } from './electron/protocol-link';
+import { prepareSecrets, SecretsError, secretsEnv } from './electron/secrets';
 import { installAppGuards, installContentSecurityPolicy, installPermissionGuards } from './electron/security';
 import { createMainWindow } from './electron/window';
 
@@ -67,13 +69,29 @@ function registerProtocolClient(): void {
   if (!registered) log(`could not register as the handler of ${PROTOCOL_SCHEME}:// links`);
 }
 
+/** The zaaksysteem secrets from safeStorage; null (and Klantbeeld quits, saying why) when they cannot be kept safely. */
+function secretsForCore(dataDir: string): SecretMap | null {
+  try {
+    return prepareSecrets({ dataDir, log: createLog('secrets') });
+  } catch (error) {
+    if (!(error instanceof SecretsError)) throw error;
+    log('refused to start: the zaaksysteem secrets cannot be kept safely');
+    dialog.showErrorBox('Klantbeeld kan niet veilig starten', error.message);
+    app.quit();
+    return null;
+  }
+}
+
 function start(): void {
   const devUrl = devServerUrl(process.env, app.isPackaged);
   const page = ownPage(paths, devUrl);
   installContentSecurityPolicy(session.defaultSession, page);
   installPermissionGuards(session.defaultSession, log);
   installAppMenu(app.isPackaged);
-  core = startCoreBridge({ modulePath: paths.coreProcess, dataDir: app.getPath('userData'), log: createLog('core') });
+  const dataDir = app.getPath('userData');
+  const secrets = secretsForCore(dataDir);
+  if (!secrets) return;
+  core = startCoreBridge({ modulePath: paths.coreProcess, dataDir, log: createLog('core'), env: secretsEnv(secrets) });
   bindCoreToIpc({ core, page, log: createLog('ipc') });
   mainWindow = createMainWindow({
     preload: paths.preload,

@@ -30,6 +30,8 @@ export interface CoreBridgeOptions {
   modulePath: string;
   dataDir: string;
   log: Log;
+  /** Added to the core's environment: the decrypted secrets (secrets.ts), never seen by a renderer. */
+  env?: Record<string, string>;
   /** Reads come from SQLite and writes are local, so a healthy core answers far within this. */
   callTimeoutMs?: number;
   /** Delay before restart number n (the last one repeats). */
@@ -76,6 +78,7 @@ export function startCoreBridge(options: CoreBridgeOptions): CoreBridge {
       const proc = utilityProcess.fork(options.modulePath, [`--data-dir=${options.dataDir}`], {
         serviceName: 'Klantbeeld core',
         stdio: 'inherit',
+        ...(options.env ? { env: { ...process.env, ...options.env } } : {}),
       });
       child = proc;
       proc.on('message', (message: unknown) => onMessage(message));

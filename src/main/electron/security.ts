@@ -2,8 +2,9 @@
  * App-wide guards: the renderer may show our own page and nothing else, open no windows,
  * attach no webviews and get no browser permissions. Installed once, before any window exists.
  */
-import { app, type Session, type WebContents } from 'electron';
+import { app, BrowserWindow, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
+import { externalUrl, openExternalSafely } from './external-links';
 import type { Log } from './log';
 import { isOwnPageUrl, type OwnPage } from './paths';
 
@@ -40,8 +41,10 @@ export function installPermissionGuards(ses: Session, log: Log): void {
 }
 
 export function guardWebContents(contents: WebContents, page: OwnPage, log: Log): void {
+  // No window ever opens; a web link (target=_blank) may go to the browser once the clerk confirms.
   contents.setWindowOpenHandler(({ url }) => {
     log(`refused to open a window for ${originForLog(url)}`);
+    if (externalUrl(url)) void openExternalSafely(url, { log, parent: BrowserWindow.fromWebContents(contents) });
     return { action: 'deny' };
   });
   const stayOnOwnPage = (kind: string) => (event: Electron.Event<{ url: string }>, url?: string) => {
@@ -58,10 +61,19 @@ export function guardWebContents(contents: WebContents, page: OwnPage, log: Log)
   });
 }
 
+/** An installed Klantbeeld has no developer tools (webPreferences.devTools is off); should they open anyway, they close. */
+export function closeDevTools(contents: WebContents, log: Log): void {
+  contents.on('devtools-opened', () => {
+    log('closed the developer tools (not available in an installed Klantbeeld)');
+    contents.closeDevTools();
+  });
+}
+
 /** Every web contents ever created (windows, devtools, anything) gets the guards. */
-export function installAppGuards(page: OwnPage, log: Log): void {
+export function installAppGuards(page: OwnPage, log: Log, isPackaged = app.isPackaged): void {
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, page, log);
     installPermissionGuards(contents.session, log);
+    if (isPackaged) closeDevTools(contents, log);
   });
 }

@@ -133,4 +133,16 @@ describe('the core process entry under Electron', () => {
     expect(startCore).toHaveBeenCalledWith(expect.objectContaining({ dataDir: '/home/balie/.config/Klantbeeld' }));
     expect(port.posted).toEqual([{ type: 'ready' }]);
   });
+
+  it('gives the secrets from safeStorage to the configuration only, and drops them from process.env', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore() as never);
+    (process as { parentPort?: unknown }).parentPort = new FakeParentPort();
+    process.argv = [...saved.argv, '--data-dir=/home/balie/.config/Klantbeeld'];
+    process.env.KLANTBEELD_SECRETS = JSON.stringify({ 'brp.apiKey': 'brp-sleutel-99' });
+    vi.resetModules();
+    await import('../../../src/main/core-process');
+    await flush();
+    expect(process.env.KLANTBEELD_SECRETS).toBeUndefined();
+    expect(vi.mocked(startCore).mock.lastCall![0].env!.KLANTBEELD_SECRETS).toContain('brp-sleutel-99');
+  });
 });

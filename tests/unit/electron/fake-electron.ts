@@ -42,6 +42,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }) { this.windowOpenHandler = handler; }
   send(...args: unknown[]) { this.sent.push(args); }
+  closeDevTools = vi.fn();
   getURL() { return this.url; }
   /** Simulates the page arriving at a URL (its main frame follows). */
   showPage(url: string) { this.url = url; this.mainFrame.url = url; }
@@ -50,6 +51,7 @@ export class FakeWebContents extends EventEmitter {
 export class BrowserWindow extends EventEmitter {
   static all: BrowserWindow[] = [];
   static getAllWindows() { return BrowserWindow.all.filter((w) => !w.destroyed); }
+  static fromWebContents(contents: unknown) { return BrowserWindow.all.find((w) => w.webContents === contents) ?? null; }
   readonly webContents = new FakeWebContents();
   destroyed = false;
   visible = false;
@@ -125,6 +127,32 @@ class FakeIpcRenderer extends EventEmitter {
 }
 export const ipcRenderer = new FakeIpcRenderer();
 
+export const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+
+/** `dialog.showMessageBox`: answers with `nextResponse` (0 = the first button) and records what it showed. */
+export const dialog = {
+  nextResponse: 0,
+  shown: [] as Record<string, unknown>[],
+  showMessageBox: vi.fn(async (...args: unknown[]) => {
+    dialog.shown.push(args.at(-1) as Record<string, unknown>);
+    return { response: dialog.nextResponse, checkboxChecked: false };
+  }),
+  showErrorBox: vi.fn((_title: string, _content: string) => undefined),
+};
+
+/** A keyring-backed safeStorage by default; `backend = 'basic_text'` is Linux without a keyring. */
+export const safeStorage = {
+  available: true,
+  backend: 'gnome_libsecret',
+  isEncryptionAvailable: vi.fn(() => safeStorage.available),
+  getSelectedStorageBackend: vi.fn(() => safeStorage.backend),
+  encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('enc:'), Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)])),
+  decryptString: vi.fn((encrypted: Buffer) => {
+    if (encrypted.subarray(0, 4).toString() !== 'enc:') throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return Buffer.from(encrypted.subarray(4).map((b) => b ^ 0x5a)).toString('utf8');
+  }),
+};
+
 /** Back to a fresh Electron between tests. */
 export function resetFakeElectron() {
   session.defaultSession = new FakeSession();
@@ -141,6 +169,11 @@ export function resetFakeElectron() {
   ipcRenderer.removeAllListeners();
   ipcRenderer.invoke.mockReset();
   ipcRenderer.invoke.mockImplementation(async () => ({ ok: true, value: {} }));
+  shell.openExternal.mockClear();
+  Object.assign(dialog, { nextResponse: 0, shown: [] });
+  dialog.showMessageBox.mockClear();
+  dialog.showErrorBox.mockClear();
+  Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret' });
 }
 
-export default { app, BrowserWindow, ipcMain, session, utilityProcess, Menu, contextBridge, ipcRenderer };
+export default { app, BrowserWindow, ipcMain, session, utilityProcess, Menu, contextBridge, ipcRenderer, shell, dialog, safeStorage };

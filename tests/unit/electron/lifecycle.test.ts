@@ -1,6 +1,9 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeEvent } from './fake-electron';
 import { IPC_CALL_CHANNEL } from '../../../src/shared/contract/transport';
+import { tempDir } from '../../support/tmp';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -13,14 +16,18 @@ let ipcMain: FakeElectron['ipcMain'];
 let Menu: FakeElectron['Menu'];
 let session: FakeElectron['session'];
 let utilityProcess: FakeElectron['utilityProcess'];
+let dialog: FakeElectron['dialog'];
+let safeStorage: FakeElectron['safeStorage'];
 
 /** Runs src/main/index.ts afresh, as Electron would at startup, against the fake it imports. */
-async function launch({ gotLock = true } = {}) {
+async function launch({ gotLock = true, userData = '', keyring = true } = {}) {
   vi.resetModules();
   const electron = (await import('electron')) as unknown as FakeElectron;
   electron.resetFakeElectron();
-  ({ app, BrowserWindow, ipcMain, Menu, session, utilityProcess } = electron);
+  ({ app, BrowserWindow, ipcMain, Menu, session, utilityProcess, dialog, safeStorage } = electron);
   app.gotLock = gotLock;
+  if (userData) app.getPath.mockImplementationOnce(() => userData);
+  if (!keyring) safeStorage.backend = 'basic_text';
   await import('../../../src/main/index');
   await app.ready;
   await new Promise((resolve) => setTimeout(resolve, 0));
@@ -102,6 +109,27 @@ describe('the app lifecycle', () => {
     const again = fakeEvent();
     app.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);
+  });
+
+  it('hands the zaaksysteem secrets from safeStorage to the core process only', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir.path, 'klantbeeld.config.json'), JSON.stringify({ brp: { url: 'https://brp.example/', apiKey: 'brp-sleutel-99' } }));
+    await launch({ userData: dir.path });
+    const [core] = utilityProcess.forked;
+    expect(JSON.parse((core!.options.env as Record<string, string>).KLANTBEELD_SECRETS!)).toEqual({ 'brp.apiKey': 'brp-sleutel-99' });
+    expect(JSON.stringify(BrowserWindow.all[0]!.options)).not.toContain('brp-sleutel-99');
+    dir.remove();
+  });
+
+  it('refuses to start, saying why in Dutch, when the secrets would be kept in plain text', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir.path, 'klantbeeld.config.json'), JSON.stringify({ brp: { url: 'https://brp.example/', apiKey: 'brp-sleutel-99' } }));
+    await launch({ userData: dir.path, keyring: false });
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Klantbeeld kan niet veilig starten', expect.stringMatching(/sleutelbos/));
+    expect(app.quit).toHaveBeenCalled();
+    expect(utilityProcess.fork).not.toHaveBeenCalled();
+    expect(BrowserWindow.all).toHaveLength(0);
+    dir.remove();
   });
 
   it('quits when the window is closed', async () => {

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { app, fakeEvent, FakeWebContents, resetFakeElectron, session } from './fake-electron';
+import { app, BrowserWindow, dialog, fakeEvent, FakeWebContents, resetFakeElectron, session, shell } from './fake-electron';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, HEADER_ONLY_DIRECTIVES, parseCsp } from '../../../src/shared/csp';
 import { ownPage, shellPaths } from '../../../src/main/electron/paths';
 import {
+  closeDevTools,
   guardWebContents,
   installAppGuards,
   installContentSecurityPolicy,
@@ -87,6 +88,18 @@ describe('the guards on every web contents', () => {
     expect(guarded().windowOpenHandler!({ url: 'https://elders.example/x?bsn=123' })).toEqual({ action: 'deny' });
   });
 
+  it('offers a web link from window.open to the browser, only after confirmation, and never other schemes', async () => {
+    const window = new BrowserWindow({});
+    guardWebContents(window.webContents as never, built, log);
+    dialog.nextResponse = 1;
+    expect(window.webContents.windowOpenHandler!({ url: 'https://www.turfbrug.nl/' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler!({ url: 'file:///etc/passwd' })).toEqual({ action: 'deny' });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(dialog.showMessageBox).toHaveBeenCalledOnce();
+    expect(dialog.showMessageBox.mock.calls[0]![0]).toBe(window);
+    expect(shell.openExternal).not.toHaveBeenCalled();
+  });
+
   it('denies navigation away from our page and allows it to our page', () => {
     const contents = guarded();
     for (const url of ['https://elders.example/', pathToFileURL('/home/balie/Downloads/brief.html').href, 'about:blank']) {
@@ -141,6 +154,27 @@ describe('the guards on every web contents', () => {
     expect(contents.listenerCount('will-navigate')).toBe(1);
     expect(contents.listenerCount('will-attach-webview')).toBe(1);
     expect(session.defaultSession.permissionCheckHandler).not.toBeNull();
+  });
+});
+
+describe('developer tools', () => {
+  it('are closed at once in an installed Klantbeeld, whatever opened them', () => {
+    const contents = new FakeWebContents();
+    closeDevTools(contents as never, vi.fn());
+    contents.emit('devtools-opened');
+    expect(contents.closeDevTools).toHaveBeenCalledOnce();
+  });
+
+  it('are guarded on every web contents only when packaged', () => {
+    installAppGuards(built, vi.fn(), true);
+    const packaged = new FakeWebContents();
+    app.emit('web-contents-created', fakeEvent(), packaged);
+    expect(packaged.listenerCount('devtools-opened')).toBe(1);
+    resetFakeElectron();
+    installAppGuards(built, vi.fn(), false);
+    const unpackaged = new FakeWebContents();
+    app.emit('web-contents-created', fakeEvent(), unpackaged);
+    expect(unpackaged.listenerCount('devtools-opened')).toBe(0);
   });
 });
 

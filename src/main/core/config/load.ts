@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KlantbeeldConfig } from './schema';
+import { mergeSecrets, secretsFromEnv } from './secret-fields';
 
 export const CONFIG_FILE = 'klantbeeld.config.json';
 
@@ -24,7 +25,8 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
   } else {
     writeFileSync(file, `${JSON.stringify(KlantbeeldConfig.parse({}), null, 2)}\n`, { mode: 0o600 });
   }
-  const merged = applyEnv(raw, env);
+  // Secrets the desktop app keeps in safeStorage come back in KLANTBEELD_SECRETS (config/secret-fields.ts).
+  const merged = applyEnv(mergeSecrets(raw, secretsFromEnv(env)), env);
   const parsed = KlantbeeldConfig.safeParse(merged);
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
