@@ -15,13 +15,14 @@ import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
+import { werkdagenSuite } from './suites/werkdagen';
 
 const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen); default: all. */
     only: { type: 'string' },
   },
 });
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     if (wanted('identify')) await identifySuite(report, storeFile, size, workDir, values.quick);
     if (wanted('sync')) await syncSuite(report, workDir, values.quick);
     if (wanted('kennis')) await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
+    if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

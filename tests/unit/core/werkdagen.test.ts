@@ -208,6 +208,26 @@ describe('property: O(1) answers equal a day-by-day walk (seed 20261128)', () =>
   });
 });
 
+describe('instants in every ISO form mean the same moment (seed 7)', () => {
+  it('Z with and without fraction, ±HH:MM offsets, microseconds, lower-case z', () => {
+    const rnd = random(7);
+    const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, '0');
+    for (let i = 0; i < 2000; i++) {
+      const ms = Date.UTC(2001, 0, 1) + Math.floor(rnd() * (Date.UTC(2099, 0, 1) - Date.UTC(2001, 0, 1)));
+      const offset = (Math.floor(rnd() * 57) - 28) * 30; // minutes, -14:00..+14:00
+      const l = new Date(ms + offset * 60_000);
+      const wand = `${l.getUTCFullYear()}-${pad(l.getUTCMonth() + 1)}-${pad(l.getUTCDate())}T${pad(l.getUTCHours())}:${pad(l.getUTCMinutes())}:${pad(l.getUTCSeconds())}`;
+      const zone = `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}:${pad(offset % 60)}`;
+      const vormen = [new Date(ms).toISOString(), `${wand}.${pad(l.getUTCMilliseconds(), 3)}${zone}`, `${wand}.${pad(l.getUTCMilliseconds(), 3)}417${zone}`, new Date(ms).toISOString().replace('Z', 'z')];
+      const verwacht = lokaal(ms);
+      for (const vorm of vormen) {
+        expect(kalender.lokaleDatum(vorm), vorm).toBe(verwacht.datum);
+        expect(kalender.werkdagenTussen(vorm, vormen[0]!), vorm).toBe(0);
+      }
+    }
+  });
+});
+
 describe('configuration', () => {
   it('defaults: 2 werkdagen, closing 17:00, no closures, Bevrijdingsdag and Goede Vrijdag off', () => {
     const config = KlantbeeldConfig.parse({});

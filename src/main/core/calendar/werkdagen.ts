@@ -333,7 +333,7 @@ export class WerkdagenKalender {
     const ms = this.instant(iso);
     const lokaal = ms + this.offset(ms) * MINUUT_MS;
     const dag = Math.floor(lokaal / DAG_MS) - this.eersteDag;
-    this.binnenBereik(dag, iso);
+    if (dag < 0 || dag >= this.aantalDagen) throw this.buitenBereik(iso);
     const minuut = Math.floor((lokaal - (dag + this.eersteDag) * DAG_MS) / MINUUT_MS);
     const vanaf = this.werkdag[dag] === 1 && minuut < this.sluitMinuut ? dag : dag + 1;
     // The first werkdag on or after `vanaf`.
@@ -342,14 +342,21 @@ export class WerkdagenKalender {
 
   private lokaleDag(ms: number): number {
     const dag = Math.floor((ms + this.offset(ms) * MINUUT_MS) / DAG_MS) - this.eersteDag;
-    return this.binnenBereik(dag, new Date(ms).toISOString());
+    if (dag < 0 || dag >= this.aantalDagen) throw this.buitenBereik(new Date(ms).toISOString());
+    return dag;
   }
 
   /** An ISO instant with its zone (`Z` or ±HH:MM): without one Date.parse would use the machine's zone. */
   private instant(iso: string): number {
-    const ms = typeof iso === 'string' && metZone(iso) ? Date.parse(iso) : Number.NaN;
-    if (Number.isNaN(ms)) throw new RangeError(`Ongeldig tijdstip "${String(iso)}": verwacht een ISO-tijdstip met zone (bijv. 2026-05-14T09:30:00Z).`);
-    return ms;
+    if (typeof iso !== 'string') return this.ongeldigTijdstip(iso);
+    const snel = snelInstant(iso);
+    if (snel !== null) return snel;
+    const ms = metZone(iso) ? Date.parse(iso) : Number.NaN;
+    return Number.isNaN(ms) ? this.ongeldigTijdstip(iso) : ms;
+  }
+
+  private ongeldigTijdstip(iso: unknown): never {
+    throw new RangeError(`Ongeldig tijdstip "${String(iso)}": verwacht een ISO-tijdstip met zone (bijv. 2026-05-14T09:30:00Z).`);
   }
 
   private moment(nu: Date): number {
@@ -364,14 +371,43 @@ export class WerkdagenKalender {
     return ms < this.overgang[u]! ? this.offsetVoor[u]! : this.offsetNa[u]!;
   }
 
-  private binnenBereik(dag: number, bron: string): number {
-    if (dag < 0 || dag >= this.aantalDagen) throw this.buitenBereik(bron);
-    return dag;
-  }
-
   private buitenBereik(wat: string): KalenderBereikFout {
     return new KalenderBereikFout(`${wat} valt buiten de werkdagenkalender (${this.vanJaar}-01-01 t/m ${this.totJaar}-12-31).`);
   }
+}
+
+/**
+ * The instants Klantbeeld itself writes (`2026-05-14T09:30:00.000Z`, or with ±HH:MM) parsed
+ * without Date.parse, which costs about a quarter of a microsecond; null: not this form, let
+ * Date.parse decide.
+ */
+function snelInstant(iso: string): number | null {
+  const n = iso.length;
+  if (n < 20 || iso.charCodeAt(4) !== 45 || iso.charCodeAt(7) !== 45 || iso.charCodeAt(10) !== 84 || iso.charCodeAt(13) !== 58 || iso.charCodeAt(16) !== 58) return null;
+  const y = cijfers(iso, 0, 4);
+  const m = cijfers(iso, 5, 7);
+  const d = cijfers(iso, 8, 10);
+  const h = cijfers(iso, 11, 13);
+  const mi = cijfers(iso, 14, 16);
+  const sec = cijfers(iso, 17, 19);
+  if (y < 0 || m < 1 || m > 12 || d < 1 || d > dagenInMaand(y, m) || h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 59) return null;
+  let i = 19;
+  let ms = 0;
+  if (iso.charCodeAt(i) === 46) {
+    const eind = i + 4;
+    for (i++; i < n && iso.charCodeAt(i) >= 48 && iso.charCodeAt(i) <= 57; i++) if (i < eind) ms += (iso.charCodeAt(i) - 48) * 10 ** (eind - 1 - i);
+  }
+  let offsetMin = 0;
+  const zone = iso.charCodeAt(i);
+  const utc = zone === 90 && i === n - 1; // Z
+  if (!utc) {
+    if ((zone !== 43 && zone !== 45) || i !== n - 6 || iso.charCodeAt(i + 3) !== 58) return null;
+    const oh = cijfers(iso, i + 1, i + 3);
+    const om = cijfers(iso, i + 4, i + 6);
+    if (oh < 0 || oh > 23 || om < 0 || om > 59) return null;
+    offsetMin = (zone === 43 ? 1 : -1) * (oh * 60 + om);
+  }
+  return dagnummer(y, m, d) * DAG_MS + ((h * 60 + mi - offsetMin) * 60 + sec) * 1000 + ms;
 }
 
 function metZone(iso: string): boolean {
