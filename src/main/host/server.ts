@@ -48,6 +48,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     `<meta name="klantbeeld-secret" content="${secret}"></head>`,
   );
 
+  // Every request, built assets included: a foreign Host is another site reached through DNS rebinding.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!hosts.has(request.headers.host ?? '')) return reply.code(421).send({ ok: false, error: { code: 'forbidden', message: 'Onbekende host.' } });
+  });
+
   app.addHook('onSend', async (_request, reply) => {
     reply.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
     reply.header('X-Content-Type-Options', 'nosniff');
