@@ -1,4 +1,5 @@
 /** English, the second locale. Domain terms without an exact twin (zaak, kanaal) stay Dutch. */
+import callbacksEn from './areas/callbacks.en';
 import type { Messages } from './nl';
 
 const en: Messages = {
@@ -12,7 +13,6 @@ const en: Messages = {
     label: 'Main navigation',
     home: 'Find a customer',
     customer: 'Customer: {naam}',
-    callbacks: 'Callback requests',
   },
   search: {
     label: 'Find a customer',
@@ -151,19 +151,6 @@ const en: Messages = {
     callback: 'Callback request',
     callbackNotYet: 'Creating a callback request from this form comes in a later version. Choose the outcome "terugbelverzoek" and put the request in the notes.',
   },
-  callbackForm: {
-    toggle: 'Create a callback request from this question',
-    title: 'Callback request for question {n}',
-    team: 'For whom',
-    kiesTeam: 'Choose a team or department',
-    handeling: 'What should the colleague do',
-    toelichting: 'Internal note (not visible to the customer)',
-    nummer: 'Call back on',
-    submit: 'Create callback request',
-    failed: 'The callback request could not be created.',
-    done: 'Callback request created for {team} (being sent); this question is registered with it.',
-    doneNoTeam: 'Callback request created (being sent); this question is registered with it.',
-  },
   zaakStart: {
     toggle: 'Start a zaak',
     title: 'Start a new zaak',
@@ -288,25 +275,7 @@ const en: Messages = {
     actionFailed: 'That did not work; please try again.',
     open: 'Open the outbox',
   },
-  callbacks: {
-    title: 'Callback requests',
-    notYet: 'Picking up, logging call attempts, handling and the deadlines in working days come in a later version; this list shows what is open.',
-    queue: 'Work queue',
-    groups: 'My groups',
-    mine: 'Assigned to me',
-    count: '{n} open callback request | {n} open callback requests',
-    refreshedAt: 'updated at {time}',
-    loading: 'Loading callback requests…',
-    loadFailed: 'The callback requests could not be loaded.',
-    empty: 'No open callback requests in this work queue.',
-    since: 'Since',
-    klant: 'Customer',
-    vraag: 'Question',
-    for: 'For',
-    unknownKlant: 'Unknown caller',
-    pending: 'Not sent yet',
-    failed: 'Sending failed',
-  },
+  callbacks: callbacksEn,
   identify: {
     kind: {
       bsn: 'BSN',

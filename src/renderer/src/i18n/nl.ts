@@ -1,4 +1,5 @@
 /** Dutch, the default. Plain strings: vue-i18n's JIT compiler turns them into ASTs without eval. */
+import callbacksNl from './areas/callbacks.nl';
 const nl = {
   app: {
     name: 'Klantbeeld',
@@ -10,7 +11,6 @@ const nl = {
     label: 'Hoofdnavigatie',
     home: 'Klant zoeken',
     customer: 'Klant: {naam}',
-    callbacks: 'Terugbelverzoeken',
   },
   search: {
     label: 'Klant zoeken',
@@ -149,19 +149,6 @@ const nl = {
     callback: 'Terugbelverzoek',
     callbackNotYet: 'Een terugbelverzoek maken vanuit dit formulier komt in een volgende versie. Kies als gespreksresultaat "terugbelverzoek" en zet de vraag in de notities.',
   },
-  callbackForm: {
-    toggle: 'Terugbelverzoek maken van deze vraag',
-    title: 'Terugbelverzoek bij vraag {n}',
-    team: 'Voor wie',
-    kiesTeam: 'Kies een team of afdeling',
-    handeling: 'Wat moet de collega doen',
-    toelichting: 'Interne toelichting (niet zichtbaar voor de klant)',
-    nummer: 'Terugbellen op',
-    submit: 'Terugbelverzoek maken',
-    failed: 'Het terugbelverzoek kon niet worden gemaakt.',
-    done: 'Terugbelverzoek gemaakt voor {team} (wordt verzonden); deze vraag is daarmee geregistreerd.',
-    doneNoTeam: 'Terugbelverzoek gemaakt (wordt verzonden); deze vraag is daarmee geregistreerd.',
-  },
   zaakStart: {
     toggle: 'Zaak starten',
     title: 'Nieuwe zaak starten',
@@ -286,25 +273,7 @@ const nl = {
     actionFailed: 'Dat lukte niet; probeer het opnieuw.',
     open: 'Wachtrij openen',
   },
-  callbacks: {
-    title: 'Terugbelverzoeken',
-    notYet: 'Oppakken, belpogingen vastleggen, afhandelen en de termijnen in werkdagen komen in een volgende versie; deze lijst toont wat openstaat.',
-    queue: 'Werkvoorraad',
-    groups: 'Mijn groepen',
-    mine: 'Aan mij toegewezen',
-    count: '{n} open terugbelverzoek | {n} open terugbelverzoeken',
-    refreshedAt: 'bijgewerkt om {time}',
-    loading: 'Terugbelverzoeken laden…',
-    loadFailed: 'De terugbelverzoeken konden niet worden geladen.',
-    empty: 'Geen open terugbelverzoeken in deze werkvoorraad.',
-    since: 'Sinds',
-    klant: 'Klant',
-    vraag: 'Vraag',
-    for: 'Voor',
-    unknownKlant: 'Onbekende beller',
-    pending: 'Nog niet verzonden',
-    failed: 'Verzenden mislukt',
-  },
+  callbacks: callbacksNl,
   identify: {
     kind: {
       bsn: 'BSN',

@@ -3,9 +3,15 @@
  * is kept on this workstation (localStorage) so it survives a restart.
  */
 import { defineStore } from 'pinia';
-import { ref, watch } from 'vue';
+import { ref, shallowRef, watch } from 'vue';
 
 const KEY = 'klantbeeld.charShortcuts';
+
+/** A shortcut a view offers while it is shown: keys as displayed, text an i18n key. */
+export interface ShortcutRow {
+  keys: readonly string[];
+  text: string;
+}
 
 function read(): boolean {
   try {
@@ -25,7 +31,15 @@ export const useShortcutsStore = defineStore('shortcuts', () => {
       // Private mode or storage full: the choice holds for this session.
     }
   });
-  return { charShortcuts, helpOpen };
+  /** The open views' own shortcuts, listed by the F1 help after the global ones. */
+  const viewShortcuts = shallowRef<readonly ShortcutRow[]>([]);
+  function register(rows: readonly ShortcutRow[]): () => void {
+    viewShortcuts.value = [...viewShortcuts.value, ...rows];
+    return () => {
+      viewShortcuts.value = viewShortcuts.value.filter((row) => !rows.includes(row));
+    };
+  }
+  return { charShortcuts, helpOpen, viewShortcuts, register };
 });
 
 /** Typing in a field: character keys are text there, never shortcuts. */
