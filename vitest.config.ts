@@ -38,6 +38,8 @@ export default defineConfig({
           fileParallelism: false,
           // The browser tests start their own host and Chromium: after the unit and integration tests.
           sequence: { groupOrder: 1 },
+          // Host output goes to test-results/logs (tests/support/process-log.ts); each run starts empty.
+          globalSetup: ['./tests/support/clear-test-logs.ts'],
         },
       },
       {
@@ -50,6 +52,16 @@ export default defineConfig({
           hookTimeout: 180_000,
           fileParallelism: false,
           sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Last: scans what the browser and soak tests' host processes logged for BSNs.
+          name: 'scan',
+          include: ['tests/scan/**/*.test.ts'],
+          environment: 'node',
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { captureProcessLog } from '../support/process-log';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const HOST_ENTRY = join(REPO_ROOT, 'out/main/host.js');
@@ -83,6 +84,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   host.stderr?.on('data', (chunk: string) => {
     stderr += chunk;
   });
+  const logNote = captureProcessLog(host, 'e2e-host');
 
   let browser: Browser | null = null;
   const cleanup = async () => {
@@ -113,6 +115,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
+    // Window titles end up in taskbars and screen shares: logged for the BSN scan.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) void page.title().then((title) => logNote(`[venstertitel] ${title}`), () => undefined);
+    });
     return { appUrl, demoUrl, browser, context, page, consoleErrors, hostLog: () => stderr, dataDir, killHost, stop: cleanup };
   } catch (error) {
     await cleanup();

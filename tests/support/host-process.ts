@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HOST_SECRET_HEADER } from '../../src/shared/contract/transport';
+import { captureProcessLog } from './process-log';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export const HOST_ENTRY = join(REPO_ROOT, 'out/main/host.js');
@@ -25,6 +26,7 @@ export async function startHostProcess(dataDir: string, env: Record<string, stri
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },
   });
+  captureProcessLog(child, 'host');
   let stderr = '';
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => void (stderr += chunk));
