@@ -9,6 +9,7 @@ import {
   type UserInfo,
 } from '../../shared/contract';
 import { ServiceError } from './errors';
+import { dutchInputIssue } from './input-issues';
 
 export interface CallContext {
   user: UserInfo;
@@ -43,7 +44,7 @@ export class Dispatcher {
     if (!spec.roles.some((role) => user.roles.includes(role))) {
       return fail({ code: 'forbidden', message: `U heeft geen toegang tot deze handeling (${operation}).` });
     }
-    const parsed = spec.input.safeParse(input);
+    const parsed = spec.input.safeParse(input, { error: dutchInputIssue });
     if (!parsed.success) {
       return fail({
         code: 'invalid_input',
