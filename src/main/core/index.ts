@@ -5,7 +5,6 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { UserInfo } from '../../shared/contract';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
 import { loadConfig } from './config/load';
@@ -17,7 +16,7 @@ import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
 import { OutboxService, outboxHandlers } from './services/outbox';
-import { CallbackService, callbackHandlers, workQueuesOf } from './services/callbacks';
+import { CallbackService, callbackHandlers } from './services/callbacks';
 import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
@@ -27,6 +26,12 @@ import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
+import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
+import { ReportingPoller } from './sync/reporting';
+import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
+import { setupPrivacy } from './privacy';
+import { APP_VERSION } from './version';
+import { BeheerService, beheerHandlers } from './services/beheer';
 
 export const STORE_FILE = 'klantbeeld.sqlite';
 
@@ -61,28 +66,37 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     store.close();
     throw error;
   }
-  const user: UserInfo = { id: config.user.id, naam: config.user.naam, roles: config.user.roles };
-  const { id, naam, email, functie, telefoonnummer } = config.user;
-  const adapter = new ZgwAdapter(connection, { id, naam, email, functie, telefoonnummer }, store.remoteCache);
+  // Who works here now: everything below reads the user from the session, never from the config.
+  const auth = setupAuth(config, events, log);
+  const { session } = auth;
+  const asUser = withSessionUser(config, session);
+  const adapter = new ZgwAdapter(connection, liveMedewerker(session), store.remoteCache);
   const sync = new SyncEngine(store, adapter, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
     outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
     partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
     log,
-    workQueues: [...workQueuesOf(config.user).mine, ...workQueuesOf(config.user).groups],
+    workQueues: () => workQueuesOfSession(session),
     workQueueMs: config.sync.workQueueSeconds * 1000,
   });
   const brpConfig = config.brp ?? demo?.brp;
   const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
   const zaken = new ZaakService(store, adapter);
-  const contacts = new ContactService(store, config, () => sync.kick());
+  const contacts = new ContactService(store, asUser, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);
   const drafts = new DraftService(store);
   const zaakStart = new ZaakStartService(store, adapter, () => sync.kick());
+  // Verwerkingenlogging and retention (issue 7): the dispatcher logs, the purge runs hourly and on sign-out.
+  const privacy = setupPrivacy({
+    store, config, kalender: () => kalender.get(), connection, demoVerwerkingenloggingUrl: demo?.verwerkingenloggingUrl ?? null,
+    systeem: `Klantbeeld ${APP_VERSION}`, kick: () => sync.kick(), log,
+  });
+  session.onSignOut(() => privacy.onSignOut());
 
   // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {
-    ...appHandlers({ config, user, dataSourceLabel: connection.label, sync }),
+    ...auth.handlers,
+    ...appHandlers({ config, user: () => session.requireUser(), dataSourceLabel: connection.label, sync }),
     ...customerHandlers(customers),
     ...zaakHandlers(zaken),
     ...contactHandlers(contacts),
@@ -90,11 +104,18 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
     ...outboxHandlers(new OutboxService(store, () => sync.kick())),
-    ...callbackHandlers(new CallbackService(store, config, sync)),
+    ...callbackHandlers(new CallbackService(store, asUser, sync)),
+    ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
+    ...privacy.handlers,
+    ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),
   };
-  const dispatcher = new Dispatcher(handlers, () => user, log);
+  const dispatcher = new Dispatcher(handlers, () => session.caller(), log, privacy.recorder);
   sync.start();
   kennis.start();
+  privacy.start();
+  // Every klantcontact (without personal data) for the team leader's figures: only while a teamleider is signed in.
+  const reporting = new ReportingPoller(store, adapter, kalender, { intervalMs: config.teamleider.contactenMinuten * 60_000, log, progress: (p) => sync.showProgress(p) });
+  followSession(session, (user) => user.roles.includes('teamleider'), reporting);
   // The desktop app's screen-pop endpoint for telephony software (off unless configured).
   const dispatch = (operation: string, input: unknown) => dispatcher.dispatch(operation, input);
   const screenpop =
@@ -116,6 +137,9 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     async close() {
       await screenpop?.close();
       await kennis.stop();
+      auth.close();
+      await reporting.stop();
+      await privacy.stop();
       await sync.stop();
       store.close();
       await demo?.server.close();

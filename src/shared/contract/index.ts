@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appEvents, appOperations } from './areas/app';
+import { authEvents, authOperations } from './areas/auth';
 import { contactEvents, contactOperations } from './areas/contacts';
 import { customerEvents, customerOperations } from './areas/customers';
 import { outboxOperations } from './areas/outbox';
@@ -14,8 +15,12 @@ import { kennisEvents, kennisOperations } from './areas/kennis';
 import { zaakOperations } from './areas/zaken';
 import { draftOperations } from './areas/drafts';
 import { zaakStartEvents, zaakStartOperations } from './areas/zaak-start';
+import { verwerkingenOperations } from './areas/verwerkingen';
+import { teamleiderOperations } from './areas/teamleider';
+import { beheerOperations } from './areas/beheer';
 
 export const contract = {
+  ...authOperations,
   ...callbackOperations,
   ...outboxOperations,
   ...appOperations,
@@ -25,9 +30,13 @@ export const contract = {
   ...kennisOperations,
   ...draftOperations,
   ...zaakStartOperations,
+  ...verwerkingenOperations,
+  ...teamleiderOperations,
+  ...beheerOperations,
 } as const;
 
 export const events = {
+  ...authEvents,
   ...callbackEvents,
   ...appEvents,
   ...customerEvents,
@@ -58,5 +67,7 @@ export * from './schemas';
 export * from './errors';
 export * from './areas/customers';
 export * from './areas/zaken';
+export * from './areas/verwerkingen';
+export * from './areas/auth';
 export { operation, event } from './define';
 export type { OperationSpec, EventSpec } from './define';

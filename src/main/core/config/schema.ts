@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Role } from '../../../shared/roles';
 import { Kloktijd, Sluitingsdag } from '../../../shared/kalender';
+import { AUTH_DEFAULTS, AuthConfig } from '../auth/config';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'Verwacht een http(s)-adres.' });
 
@@ -55,11 +56,44 @@ export const BrpConnection = z.object({
 });
 export type BrpConnection = z.infer<typeof BrpConnection>;
 
+/** One question of a team's vragenset: short text, long text, a choice, a checkbox. */
+const VraagConfig = z
+  .object({
+    id: z.string().min(1).max(100),
+    label: z.string().min(1).max(100),
+    type: z.enum(['kort', 'lang', 'keuze', 'vinkje']),
+    opties: z.array(z.string().min(1).max(100)).max(20).default([]),
+    verplicht: z.boolean().default(false),
+  })
+  .refine((v) => v.type !== 'keuze' || v.opties.length > 0, { message: 'Een keuzevraag heeft opties.' });
+
+const DEFAULT_RESULTATEN = ['Klant geholpen', 'Vraag beantwoord', 'Doorverwezen', 'Klant niet bereikt na pogingen', 'Niet meer nodig'];
+const DEFAULT_VRAGENSETS: Record<string, z.output<typeof VraagConfig>[]> = {
+  VERG: [
+    { id: 'adres', label: 'Adres van het perceel', type: 'kort', opties: [], verplicht: true },
+    { id: 'soort', label: 'Soort vergunning', type: 'keuze', opties: ['Bouwen', 'Kappen', 'Evenement', 'Anders'], verplicht: true },
+    { id: 'aanvraag', label: 'Aanvraag al ingediend', type: 'vinkje', opties: [], verplicht: false },
+  ],
+  WMO: [
+    { id: 'spoed', label: 'Zorg of veiligheid in het geding', type: 'vinkje', opties: [], verplicht: false },
+    { id: 'situatie', label: 'Situatie in het kort', type: 'lang', opties: [], verplicht: false },
+  ],
+};
+const DEFAULT_MEDEWERKERS = [
+  { email: 'bianca.de.vries@turfbrug.nl', naam: 'Bianca de Vries', groepen: ['KCC'] },
+  { email: 'kevin.mulder@turfbrug.nl', naam: 'Kevin Mulder', groepen: ['KCC'] },
+  { email: 'marloes.kuipers@turfbrug.nl', naam: 'Marloes Kuipers', groepen: ['KCC'] },
+  { email: 'sanne.van.dijk@turfbrug.nl', naam: 'Sanne van Dijk', groepen: ['KCC'] },
+  { email: 'fatima.bouzid@turfbrug.nl', naam: 'Fatima Bouzid', groepen: ['BALIE'] },
+];
+
 export const KlantbeeldConfig = z.object({
   adapter: z.discriminatedUnion('kind', [DemoConnection, ZgwConnection]).default({ kind: 'demo', port: 0 }),
   /** Optional; with the embedded demo the demo's BRP is used when none is configured. */
   brp: BrpConnection.optional(),
-  /** The signed-in user until sign-in arrives (issue 7); user_id/user_representation in ZGW JWTs. */
+  /** Sign-in and the idle lock (issue 7; docs/configuration.md). */
+  auth: AuthConfig.default(AUTH_DEFAULTS),
+  /** The fixed user of the development mode `auth.mode: 'vast'` only (tests, development). */
   user: z
     .object({
       id: z.string().min(1),
@@ -102,6 +136,19 @@ export const KlantbeeldConfig = z.object({
       { soort: 'groep', code: 'INK', naam: 'Team Werk en Inkomen' },
       { soort: 'afdeling', code: 'BF', naam: 'Belastingen en Financiën' },
     ]),
+  /** The life of a terugbelverzoek (docs/callbacks.md): results, per-team question sets, colleagues to forward to. */
+  terugbellen: z
+    .object({
+      /** The results a callback can be handled with. */
+      resultaten: z.array(z.string().min(1).max(100)).min(1).default(DEFAULT_RESULTATEN),
+      /** Per team code (terugbelTeams): a short form asked when a callback goes to that team. */
+      vragensets: z.record(z.string().min(1).max(100), z.array(VraagConfig).max(20)).default(DEFAULT_VRAGENSETS),
+      /** Colleagues a callback can be forwarded to, with their groepen (who sees whom). */
+      medewerkers: z
+        .array(z.object({ email: z.string().min(3).max(200), naam: z.string().min(1).max(200), groepen: z.array(z.string().min(1).max(40)).default([]) }))
+        .default(DEFAULT_MEDEWERKERS),
+    })
+    .default({ resultaten: DEFAULT_RESULTATEN, vragensets: DEFAULT_VRAGENSETS, medewerkers: DEFAULT_MEDEWERKERS }),
   /** "Afgehandeld voor": the afdelingen a question can be for (klantcontact.metadata.afdeling). */
   afdelingen: z
     .array(z.string().min(1).max(100))
@@ -179,5 +226,35 @@ export const KlantbeeldConfig = z.object({
       contactenMinuten: z.number().min(1).max(1440).default(15),
     })
     .default({ doelDirectBeantwoord: 80, doelBinnenNorm: 90, contactenMinuten: 15 }),
+  /**
+   * Verwerkingenlogging (issue 7, docs/privacy.md): where the local log of verwerkingsacties is
+   * shipped (VNG Verwerkingenlogging API, ZGW JWT). No url: with the embedded demo the demo's,
+   * otherwise the log stays local only.
+   */
+  verwerkingenlogging: z
+    .object({
+      url: httpUrl.optional(),
+      clientId: z.string().min(1).optional(),
+      secret: z.string().min(1).optional(),
+      /** OIN of the municipality (VNG `uitvoerder`). */
+      uitvoerder: z.string().regex(/^\d{20}$/, { message: 'Verwacht een OIN van 20 cijfers.' }).default('00000001002220647000'),
+      /** Register of verwerkingsactiviteiten; the activiteit's id is appended (`verwerkingsactiviteitUrl`). */
+      activiteitenUrl: httpUrl.optional(),
+      /** Seconds between handing new actions to the outbox, and actions per outbox entry. */
+      batchSeconds: z.number().min(1).max(3600).default(10),
+      batchSize: z.number().int().min(1).max(500).default(100),
+      /** Days the local log keeps actions the central log acknowledged; null: keep them all. */
+      lokaalBewarenDagen: z.number().int().min(1).max(3650).nullable().default(90),
+    })
+    .default({ uitvoerder: '00000001002220647000', batchSeconds: 10, batchSize: 100, lokaalBewarenDagen: 90 }),
+  /** Retention of cached personal data (issue 7, docs/privacy.md). */
+  retentie: z
+    .object({
+      /** A dossier goes at the end of this many werkdagen after the day it was last opened (0: that same day). */
+      bewaarWerkdagen: z.number().int().min(0).max(60).default(1),
+      /** Minutes between purge runs (one also runs at start). */
+      intervalMinuten: z.number().min(1).max(1440).default(60),
+    })
+    .default({ bewaarWerkdagen: 1, intervalMinuten: 60 }),
 });
 export type KlantbeeldConfig = z.infer<typeof KlantbeeldConfig>;

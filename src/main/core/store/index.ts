@@ -6,6 +6,9 @@ import { openDatabase, type Db } from './database';
 import { OutboxStore } from './outbox';
 import { RemoteCache } from './remote-cache';
 import { StartedZaakStore } from './started-zaken';
+import { ReportingStore } from './reporting';
+import { TeamleiderStore } from './teamleider';
+import { VerwerkingStore } from './verwerkingen';
 import { ZaakStore } from './zaken';
 
 /** The local store: one writer connection and a typed module per area. */
@@ -18,6 +21,9 @@ export class Store {
   readonly drafts: DraftStore;
   readonly startedZaken: StartedZaakStore;
   readonly callbacks: CallbackStore;
+  readonly verwerkingen: VerwerkingStore;
+  readonly reporting: ReportingStore;
+  readonly teamleider: TeamleiderStore;
 
   constructor(readonly db: Db) {
     this.customers = new CustomerStore(db);
@@ -28,6 +34,9 @@ export class Store {
     this.drafts = new DraftStore(db);
     this.startedZaken = new StartedZaakStore(db);
     this.callbacks = new CallbackStore(db);
+    this.verwerkingen = new VerwerkingStore(db);
+    this.reporting = new ReportingStore(db);
+    this.teamleider = new TeamleiderStore(db);
   }
 
   static open(file: string): Store {

@@ -10,6 +10,8 @@ import * as v4 from './004-contacts';
 import * as v5 from './005-outbox-review';
 import * as v6 from './006-callbacks';
 import * as v7 from './007-callback-lifecycle';
+import * as v8 from './008-reporting-contacts';
+import * as v9 from './009-verwerkingenlogging';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
@@ -18,6 +20,8 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 5, sql: v5.sql },
   { version: 6, sql: v6.sql },
   { version: 7, sql: v7.sql },
+  { version: 8, sql: v8.sql },
+  { version: 9, sql: v9.sql },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;

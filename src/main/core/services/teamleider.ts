@@ -1,0 +1,235 @@
+/**
+ * The team leader's view (issue 5): tiles, per groep and medewerker, weekly series, the
+ * achterstand and the contact volumes of a period, all counted from local rows: callbacks
+ * (as the callback lifecycle keeps them) and every klantcontact without personal data (the
+ * reporting poller). Nothing here asks the zaaksysteem; the view opens from the store.
+ */
+import type {
+  Achterstand,
+  TeamleiderOverzicht,
+  TeamleiderRij,
+  TeamleiderTabel,
+  TeamleiderWeek,
+} from '../../../shared/contract/areas/teamleider';
+import type { KalenderBron, WerkdagenKalender } from '../calendar';
+import type { KlantbeeldConfig } from '../config/schema';
+import type { Handlers } from '../dispatcher';
+import type { Store } from '../store';
+import type { HandledRow } from '../store/teamleider';
+import { beginVan, maandagVan, mediaan, percentage, plusDagen, weeknummer, wekenVan } from './teamleider-periode';
+import { teamleiderCsv } from './teamleider-export';
+
+/** Onderwerpen shown by name; the rest is one "overig" figure. */
+export const TOP_ONDERWERPEN = 10;
+const ACHTERSTAND_MAX = 100;
+const DIRECT = 'zelfstandig_afgehandeld';
+
+export interface Periode {
+  van: string;
+  tot: string;
+  teams?: string[];
+}
+
+type Config = Pick<KlantbeeldConfig, 'terugbelTeams' | 'teamleider'>;
+
+export class TeamleiderService {
+  constructor(
+    private readonly store: Store,
+    private readonly bron: Pick<KalenderBron, 'get'>,
+    private readonly config: Config,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** The calendar as configured now (a sluitingsdag added by the beheerder counts at once). */
+  private get kalender(): WerkdagenKalender {
+    return this.bron.get();
+  }
+
+  overzicht({ van, tot, teams }: Periode): TeamleiderOverzicht {
+    const nu = this.now();
+    const vandaag = this.kalender.lokaleDatum(nu);
+    const morgen = beginVan(this.kalender, plusDagen(vandaag, 1));
+    const normVanaf = plusDagen(vandaag, -27);
+    const rolling = this.store.teamleider.handledBetween(beginVan(this.kalender, normVanaf), morgen, teams);
+    const norm = this.binnenNorm(rolling);
+    const { groepen, medewerkers } = this.perGroep(vandaag, teams);
+    return {
+      periode: { van, tot },
+      vandaag,
+      tegels: {
+        open: sum(groepen, 'open'),
+        vandaagUiterlijk: sum(groepen, 'vandaagUiterlijk'),
+        teLaat: sum(groepen, 'teLaat'),
+        afgehandeldMetDeadline: norm.metDeadline,
+        binnenNorm: norm.binnen,
+        binnenNormPercentage: percentage(norm.binnen, norm.metDeadline),
+        mediaanWerkdagen: mediaan(rolling.map((r) => this.kalender.werkdagenTussen(r.aangemaakt_op, r.afgehandeld_op))),
+        normVanaf,
+      },
+      groepen,
+      medewerkers,
+      weken: this.weken(van, tot, teams),
+      doelBinnenNorm: this.config.teamleider.doelBinnenNorm,
+      achterstand: this.achterstand(vandaag, nu, teams),
+      contacten: this.contacten(van, tot),
+    };
+  }
+
+  export(tabel: TeamleiderTabel, periode: Periode): { bestandsnaam: string; csv: string } {
+    const csv = teamleiderCsv(tabel, this.overzicht(periode));
+    return { bestandsnaam: `klantbeeld-${tabel}-${periode.van}-${periode.tot}.csv`, csv };
+  }
+
+  /** Handled on or before the deadline (the local date of handling counts); null: it had no deadline. */
+  private opTijd(r: HandledRow): boolean | null {
+    return r.deadline === null ? null : this.kalender.lokaleDatum(r.afgehandeld_op) <= r.deadline;
+  }
+
+  private binnenNorm(rows: readonly HandledRow[]): { metDeadline: number; binnen: number } {
+    let metDeadline = 0;
+    let binnen = 0;
+    for (const r of rows) {
+      const opTijd = this.opTijd(r);
+      if (opTijd === null) continue;
+      metDeadline++;
+      if (opTijd) binnen++;
+    }
+    return { metDeadline, binnen };
+  }
+
+  private perGroep(vandaag: string, teams: string[] | undefined): { groepen: TeamleiderRij[]; medewerkers: (TeamleiderRij & { team: string })[] } {
+    const groepen = new Map<string, TeamleiderRij>();
+    const medewerkers = new Map<string, TeamleiderRij & { team: string }>();
+    const rijVan = (team: string | null, medewerker: string | null) => {
+      const t = team ?? '';
+      let g = groepen.get(t);
+      if (!g) groepen.set(t, (g = leeg(t, this.teamNaam(t))));
+      const key = `${t}\n${medewerker ?? ''}`;
+      let m = medewerkers.get(key);
+      if (!m) medewerkers.set(key, (m = { ...leeg(medewerker ?? '', ''), team: t }));
+      return [g, m] as const;
+    };
+    for (const o of this.store.teamleider.openGroups(vandaag, teams)) {
+      for (const rij of rijVan(o.team, o.medewerker)) {
+        rij.open += o.open;
+        rij.vandaagUiterlijk += o.vandaag;
+        rij.teLaat += o.teLaat;
+      }
+    }
+    for (const h of this.store.teamleider.handledGroups(beginVan(this.kalender, maandagVan(vandaag)), teams)) {
+      for (const rij of rijVan(h.team, h.medewerker)) rij.afgehandeldDezeWeek += h.afgehandeld;
+    }
+    const namen = this.medewerkerNamen([...medewerkers.values()].map((m) => m.code).filter((c) => c !== ''));
+    for (const m of medewerkers.values()) m.naam = m.code === '' ? '' : (namen.get(m.code) ?? m.code);
+    const slipt = (a: TeamleiderRij, b: TeamleiderRij) => b.teLaat - a.teLaat || b.vandaagUiterlijk - a.vandaagUiterlijk || b.open - a.open || a.naam.localeCompare(b.naam, 'nl');
+    return {
+      groepen: [...groepen.values()].sort(slipt),
+      medewerkers: [...medewerkers.values()].sort((a, b) => a.team.localeCompare(b.team, 'nl') || slipt(a, b)),
+    };
+  }
+
+  private weken(van: string, tot: string, teams: string[] | undefined): TeamleiderWeek[] {
+    const { starts, bucketOf } = wekenVan(van, tot);
+    const weken = new Map(starts.map((week) => [week, { week, weeknummer: weeknummer(week), aangemaakt: 0, afgehandeld: 0, afgehandeldMetDeadline: 0, binnenNorm: 0, binnenNormPercentage: null as number | null }]));
+    const begin = beginVan(this.kalender, van);
+    const einde = beginVan(this.kalender, plusDagen(tot, 1));
+    for (const at of this.store.teamleider.createdBetween(begin, einde, teams)) {
+      const w = weken.get(bucketOf(this.kalender.lokaleDatum(at)));
+      if (w) w.aangemaakt++;
+    }
+    for (const r of this.store.teamleider.handledBetween(begin, einde, teams)) {
+      const w = weken.get(bucketOf(this.kalender.lokaleDatum(r.afgehandeld_op)));
+      if (!w) continue;
+      w.afgehandeld++;
+      const opTijd = this.opTijd(r);
+      if (opTijd !== null) w.afgehandeldMetDeadline++;
+      if (opTijd) w.binnenNorm++;
+    }
+    for (const w of weken.values()) w.binnenNormPercentage = percentage(w.binnenNorm, w.afgehandeldMetDeadline);
+    return [...weken.values()];
+  }
+
+  private achterstand(vandaag: string, nu: Date, teams: string[] | undefined): Achterstand[] {
+    const rows = this.store.teamleider.achterstand(vandaag, ACHTERSTAND_MAX, teams);
+    return rows.map((r) => {
+      const team = r.team ?? '';
+      return {
+        id: r.id,
+        onderwerp: r.onderwerp,
+        team,
+        teamNaam: this.teamNaam(team),
+        medewerker: r.medewerker,
+        medewerkerNaam: r.medewerker ? (naamIn(r.toegewezen_aan, r.medewerker) ?? r.medewerker) : null,
+        aangemaaktOp: r.aangemaakt_op,
+        deadline: r.deadline,
+        urgentie: r.deadline === vandaag ? 'vandaag' : 'te_laat',
+        werkdagenTeLaat: this.kalender.werkdagenTussen(beginVan(this.kalender, r.deadline), nu.toISOString()),
+      };
+    });
+  }
+
+  private contacten(van: string, tot: string): TeamleiderOverzicht['contacten'] {
+    const reporting = this.store.reporting;
+    const kanalen = reporting.totals('kanaal', van, tot);
+    const onderwerpen = reporting.totals('onderwerp', van, tot);
+    const resultaatTotalen = reporting.totals('gespreksresultaat', van, tot);
+    const { bucketOf } = wekenVan(van, tot);
+    const perWeek = new Map<string, number>();
+    for (const d of reporting.perDay('gespreksresultaat', van, tot)) {
+      const key = `${bucketOf(d.dag)}\n${d.waarde}`;
+      perWeek.set(key, (perWeek.get(key) ?? 0) + d.aantal);
+    }
+    const direct = resultaatTotalen.find((r) => r.waarde === DIRECT)?.aantal ?? 0;
+    const vastgelegd = resultaatTotalen.filter((r) => r.waarde !== '').reduce((n, r) => n + r.aantal, 0);
+    const sync = reporting.syncState();
+    return {
+      totaal: kanalen.reduce((n, k) => n + k.aantal, 0),
+      kanalen,
+      onderwerpen: onderwerpen.slice(0, TOP_ONDERWERPEN),
+      overigeOnderwerpen: onderwerpen.slice(TOP_ONDERWERPEN).reduce((n, o) => n + o.aantal, 0),
+      afdelingen: reporting.totals('afdeling', van, tot),
+      resultaten: [...perWeek].map(([key, aantal]) => {
+        const [week, resultaat] = key.split('\n') as [string, string];
+        return { week, resultaat, aantal };
+      }),
+      directBeantwoord: { aantal: direct, van: vastgelegd, percentage: percentage(direct, vastgelegd), doel: this.config.teamleider.doelDirectBeantwoord },
+      bijgewerktOp: sync.lastReadAt,
+      volledig: sync.backfillPage === null,
+    };
+  }
+
+  private teamNaam(code: string): string {
+    return this.config.terugbelTeams.find((t) => t.code.toLowerCase() === code.toLowerCase())?.naam ?? code;
+  }
+
+  private medewerkerNamen(emails: string[]): Map<string, string> {
+    const namen = new Map<string, string>();
+    for (const [email, json] of this.store.teamleider.assigneesOf(emails)) {
+      const naam = naamIn(json, email);
+      if (naam) namen.set(email, naam);
+    }
+    return namen;
+  }
+}
+
+const leeg = (code: string, naam: string): TeamleiderRij => ({ code, naam, open: 0, vandaagUiterlijk: 0, teLaat: 0, afgehandeldDezeWeek: 0 });
+
+const sum = (rows: readonly TeamleiderRij[], key: 'open' | 'vandaagUiterlijk' | 'teLaat') => rows.reduce((n, r) => n + r[key], 0);
+
+/** The name of a medewerker in a callback's toegewezen_aan JSON ([{soort, code, naam}]). */
+function naamIn(json: string, email: string): string | null {
+  try {
+    const actors = JSON.parse(json) as { soort?: string; code?: string | null; naam?: string }[];
+    const hit = actors.find((a) => a.soort === 'medewerker' && a.code?.toLowerCase() === email.toLowerCase());
+    return hit?.naam ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export function teamleiderHandlers(service: TeamleiderService): Pick<Handlers, 'teamleider.overzicht' | 'teamleider.export'> {
+  return {
+    'teamleider.overzicht': (periode) => service.overzicht(periode),
+    'teamleider.export': ({ tabel, ...periode }) => service.export(tabel, periode),
+  };
+}
