@@ -50,6 +50,7 @@ export const DEMO_PATHS = {
   klantinteracties: '/klantinteracties/api/v1',
   documenten: '/documenten/api/v1',
   brp: '/haalcentraal/api/brp',
+  verwerkingenlogging: '/verwerkingenlogging/api/v1',
 };
 
 /** The base URLs and credentials a client needs to talk to a demo server at `baseUrl`. */
@@ -64,6 +65,7 @@ export function demoEndpoints(baseUrl: string) {
     klantinteractiesToken: DEMO_CREDENTIALS.klantinteractiesToken,
     brpUrl: `${baseUrl}${DEMO_PATHS.brp}`,
     brpApiKey: DEMO_CREDENTIALS.brpApiKey,
+    verwerkingenloggingUrl: `${baseUrl}${DEMO_PATHS.verwerkingenlogging}`,
   };
 }
 

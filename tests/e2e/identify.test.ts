@@ -2,7 +2,7 @@
  * Identify and the one-window picture (issue 3), in Chromium against the real browser host:
  * every search kind (BSN, a failing elfproef, postcode + huisnummer, phone in another notation,
  * e-mail, KvK-nummer, vestigingsnummer, organisation name, an unknown phone number), revealing
- * the BSN (and its verwerkingen row), the timeline filters, a zaak's detail with statushistorie,
+ * the BSN (and its verwerkingsactie), the timeline filters, a zaak's detail with statushistorie,
  * rollen and a document, and screen-pop through the host's loopback endpoint with one, several
  * and no matches. Also: the median time from a screen-pop request to the rendered customer view.
  */
@@ -138,23 +138,21 @@ describe('identify', () => {
 });
 
 describe('the customer picture', () => {
-  it('reveals the BSN on request and logs it (verwerkingen, without the BSN); filters the timeline; opens a zaak with its history and documents', async () => {
+  it('reveals the BSN on request and logs it (a verwerkingsactie); filters the timeline; opens a zaak with its history and documents', async () => {
     const { page } = app;
     await page.goto(app.appUrl);
     await search('Bert Burger', 'Bert Burger');
     await page.locator('[role="option"]', { hasText: 'Bert Burger' }).first().click();
     await page.waitForURL(/#\/klant\/[0-9a-f-]{36}$/);
-    const customerId = /#\/klant\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
-
     await expect.poll(() => page.locator('[data-testid="bsn-value"]').innerText()).toBe('*****3653');
     await page.locator('[data-testid="bsn-toggle"]').click();
     await expect.poll(() => page.locator('[data-testid="bsn-value"]').innerText()).toBe('999993653');
     expect(page.url()).not.toContain('999993653');
     const db = new Database(join(app.dataDir, 'klantbeeld.sqlite'), { readonly: true });
     try {
-      const rows = db.prepare('SELECT user_id, actie, customer_id FROM verwerkingen').all();
-      expect(rows).toEqual([{ user_id: 'bianca.de.vries', actie: 'bsn.onthuld', customer_id: customerId }]);
-      expect(JSON.stringify(db.prepare('SELECT * FROM verwerkingen').all())).not.toContain('999993653');
+      // The reveal is a verwerkingsactie about Bert (VNG: objectId = his BSN, in the local log only).
+      const rows = db.prepare("SELECT gebruiker, verwerkte_objecten FROM verwerkingsacties WHERE actie_naam = 'BSN getoond'").all();
+      expect(rows).toEqual([{ gebruiker: 'bianca.de.vries', verwerkte_objecten: expect.stringContaining('"objectId":"999993653"') }]);
     } finally {
       db.close();
     }

@@ -6,6 +6,7 @@ import { DOCUMENTEN_API, registerDocumenten, registerZaakInformatieObjecten } fr
 import { ensureDocumenten } from '../api/documenten/seed';
 import { registerKennisObjects } from '../api/kennis-objects';
 import { registerKlantinteracties } from '../api/klantinteracties';
+import { registerVerwerkingenlogging, VERWERKINGENLOGGING_API } from '../api/verwerkingenlogging';
 import { registerZakenApi, zgwAuthHook } from '../api/zaken';
 import { verifyToken } from './auth';
 import { API } from './context';
@@ -57,6 +58,14 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
 
   // BRP API Personen (Haal Centraal), X-API-KEY auth, own problem bodies.
   app.register(async (b) => registerBrp(b, { db, apiKey: credentials.brpApiKey ?? DEMO_BRP_API_KEY, log }), { prefix: BRP_API.prefix });
+
+  // Verwerkingenlogging API (VNG), ZGW JWT auth: where Klantbeeld ships its verwerkingenlog.
+  app.register(async (v) => {
+    v.removeContentTypeParser('text/plain');
+    installErrorHandling(v, VERWERKINGENLOGGING_API, log);
+    zgwAuthHook(v, secrets);
+    registerVerwerkingenlogging(v, db);
+  }, { prefix: VERWERKINGENLOGGING_API.prefix });
 
   registerKennisObjects(app, db);
 

@@ -24,6 +24,28 @@ export type Handlers = {
 
 const fail = (error: ErrorBody): CallResult => ({ ok: false, error });
 
+/** Why there is no caller: nobody signed in, or the screen is locked (auth/session.ts). */
+export interface NoCaller {
+  refused: 'niet_ingelogd' | 'vergrendeld';
+}
+
+const REFUSED: Record<NoCaller['refused'], ErrorBody> = {
+  niet_ingelogd: { code: 'niet_ingelogd', message: 'U bent niet ingelogd. Log in om verder te werken.' },
+  vergrendeld: { code: 'vergrendeld', message: 'Het scherm is vergrendeld. Ontgrendel het om verder te werken.' },
+};
+
+/** The context of a sign-in operation called before anyone signed in. */
+const NOBODY: UserInfo = { id: '', naam: '', roles: [] };
+
+/**
+ * Verwerkingenlogging (issue 7): `begin` runs after the role and input checks, before the
+ * handler (so a person about to be forgotten is still known); the returned `done` runs only
+ * after a successful call and writes the verwerkingsactie. Refused or failed calls log nothing.
+ */
+export interface VerwerkingHook {
+  begin(operation: OperationName, input: unknown, user: UserInfo): ((output: unknown) => void) | null;
+}
+
 /**
  * The single entry of every call, whatever the transport: known operation → role allowed →
  * input valid → service → output valid. A refused call touches nothing.
@@ -31,8 +53,9 @@ const fail = (error: ErrorBody): CallResult => ({ ok: false, error });
 export class Dispatcher {
   constructor(
     private readonly handlers: Handlers,
-    private readonly currentUser: () => UserInfo,
+    private readonly currentUser: () => UserInfo | NoCaller,
     private readonly log: (line: string) => void,
+    private readonly verwerkingen?: VerwerkingHook,
   ) {}
 
   async dispatch(operation: string, input: unknown): Promise<CallResult> {
@@ -40,8 +63,11 @@ export class Dispatcher {
       return fail({ code: 'unknown_operation', message: 'Onbekende handeling.' });
     }
     const spec = contract[operation];
-    const user = this.currentUser();
-    if (!spec.roles.some((role) => user.roles.includes(role))) {
+    const caller = this.currentUser();
+    // Without a signed-in, unlocked session only sign-in itself runs.
+    if ('refused' in caller && !spec.beforeSignIn) return fail(REFUSED[caller.refused]);
+    const user = 'refused' in caller ? NOBODY : caller;
+    if (!spec.beforeSignIn && !spec.roles.some((role) => user.roles.includes(role))) {
       return fail({ code: 'forbidden', message: `U heeft geen toegang tot deze handeling (${operation}).` });
     }
     const parsed = spec.input.safeParse(input, { error: dutchInputIssue });
@@ -53,6 +79,7 @@ export class Dispatcher {
       });
     }
     try {
+      const logged = this.verwerkingen?.begin(operation, parsed.data, user) ?? null;
       const handler = this.handlers[operation] as (input: unknown, ctx: CallContext) => unknown;
       const value = await handler(parsed.data, { user });
       const output = spec.output.safeParse(value);
@@ -60,6 +87,7 @@ export class Dispatcher {
         this.log(`dispatcher: output of ${operation} does not match the contract: ${output.error.issues[0]?.path.join('.')} ${output.error.issues[0]?.message}`);
         return fail({ code: 'internal', message: 'Er ging intern iets mis; probeer het opnieuw.' });
       }
+      logged?.(output.data);
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof ServiceError) return fail({ code: error.code, message: error.message, issues: error.issues });

@@ -7,14 +7,15 @@ export async function startEmbeddedDemo(
   dataDir: string,
   port: number,
   log: (line: string) => void,
-): Promise<{ server: DemoServer; connection: ZgwConnection; brp: BrpConnection }> {
+): Promise<{ server: DemoServer; connection: ZgwConnection; brp: BrpConnection; verwerkingenloggingUrl: string }> {
   // Loaded only when the demo is configured: a real deployment never loads the seed generator.
   const { demoEndpoints, startDemoServer } = await import('../../demo');
   const server = await startDemoServer({ dbPath: join(dataDir, 'demo-zaaksysteem.sqlite'), port, log });
-  const { brpUrl, brpApiKey, ...endpoints } = demoEndpoints(server.url);
+  const { brpUrl, brpApiKey, verwerkingenloggingUrl, ...endpoints } = demoEndpoints(server.url);
   return {
     server,
     brp: { url: brpUrl, apiKey: brpApiKey, timeoutMs: 10_000 },
+    verwerkingenloggingUrl,
     connection: {
       kind: 'zgw',
       label: 'Demo-zaaksysteem gemeente Turfbrug',

@@ -17,6 +17,8 @@ import { EventBus } from './events';
 import { appHandlers } from './services/app';
 import { OutboxService, outboxHandlers } from './services/outbox';
 import { CallbackService, callbackHandlers } from './services/callbacks';
+import { deriveCallback } from './callbacks/derive';
+import { startCallbackNotices } from './callbacks/notices';
 import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
@@ -78,7 +80,10 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     log,
     workQueues: () => workQueuesOfSession(session),
     workQueueMs: config.sync.workQueueSeconds * 1000,
+    alleTaken: () => session.current()?.roles.includes('teamleider') ?? false,
+    deriveCallback: deriveCallback(kalender),
   });
+  startCallbackNotices(events, store, kalender, () => session.current());
   const brpConfig = config.brp ?? demo?.brp;
   const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
   const zaken = new ZaakService(store, adapter);
@@ -104,7 +109,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
     ...outboxHandlers(new OutboxService(store, () => sync.kick())),
-    ...callbackHandlers(new CallbackService(store, asUser, sync)),
+    ...callbackHandlers(new CallbackService(store, asUser, sync, kalender, adapter, events)),
     ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
     ...privacy.handlers,
     ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),

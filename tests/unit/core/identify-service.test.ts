@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RemoteError, type RemoteCustomerQuery, type ZaakDetailRecord } from '../../../src/main/core/adapters/types';
 import { Dispatcher, type Handlers } from '../../../src/main/core/dispatcher';
+import { VerwerkingenRecorder } from '../../../src/main/core/privacy/recorder';
 import { EventBus } from '../../../src/main/core/events';
 import { CustomerService, customerHandlers } from '../../../src/main/core/services/customers';
 import { ZaakService, zaakHandlers } from '../../../src/main/core/services/zaken';
@@ -51,7 +52,8 @@ beforeEach(() => {
   events.on((name, payload) => pushed.push({ name, payload }));
   const sync = new SyncEngine(store, adapter, events, { prefetchPartijen: false, outboxIntervalMs: 3_600_000, partijenRefreshMs: 3_600_000, log: () => {} });
   const handlers = { ...customerHandlers(new CustomerService(store, sync, adapter, events)), ...zaakHandlers(new ZaakService(store, adapter)) } as Handlers;
-  const dispatcher = new Dispatcher(handlers, () => ({ id: 'bianca.de.vries', naam: 'Bianca', roles: ['kcc'] }), () => {});
+  const recorder = new VerwerkingenRecorder(store, { uitvoerder: '00000001002220647000', systeem: 'Klantbeeld test', activiteitenUrl: null });
+  const dispatcher = new Dispatcher(handlers, () => ({ id: 'bianca.de.vries', naam: 'Bianca', roles: ['kcc'] }), () => {}, recorder);
   dispatch = (op, input) => dispatcher.dispatch(op, input) as never;
 });
 afterEach(() => {
@@ -81,8 +83,9 @@ describe('identify operations', () => {
     const open = await dispatch('customers.open', { customerId: id, refresh: false });
     expect(JSON.stringify(open)).not.toContain('999993653');
     expect(await dispatch('customers.revealBsn', { customerId: id })).toEqual({ ok: true, value: { bsn: '999993653' } });
-    const rows = store.db.prepare('SELECT user_id, actie, customer_id FROM verwerkingen').all();
-    expect(rows).toEqual([{ user_id: 'bianca.de.vries', actie: 'bsn.onthuld', customer_id: id }]);
+    // Opening and revealing are both verwerkingsacties (the contract's `verwerking`), by the clerk, about Bert's BSN.
+    const rows = store.db.prepare('SELECT gebruiker, actie_naam FROM verwerkingsacties ORDER BY seq').all();
+    expect(rows).toEqual([{ gebruiker: 'bianca.de.vries', actie_naam: 'Klantbeeld geopend' }, { gebruiker: 'bianca.de.vries', actie_naam: 'BSN getoond' }]);
   });
 
   it('screen-pop: one, several (also found through the zaaksysteem) and none; each pushed as `screenpop`', async () => {

@@ -124,13 +124,11 @@ export class CustomerService {
     };
   }
 
-  /** The full BSN, on request; the reveal is logged (who, when, which customer; not the BSN). */
-  revealBsn(customerId: string, ctx: CallContext): { bsn: string | null } {
+  /** The full BSN, on request; the dispatcher logs the reveal (the contract's `verwerking`). */
+  revealBsn(customerId: string): { bsn: string | null } {
     const customer = this.store.customers.get(customerId);
     if (!customer) throw new ServiceError('not_found', 'Deze klant staat niet (meer) in Klantbeeld.');
-    if (!customer.bsn) return { bsn: null };
-    this.store.customers.logVerwerking(customerId, ctx.user.id, 'bsn.onthuld', new Date().toISOString());
-    return { bsn: customer.bsn };
+    return { bsn: customer.bsn ?? null };
   }
 
   /**
@@ -189,7 +187,7 @@ export function customerHandlers(
     'customers.search': ({ query, limit }) => service.search(query, limit),
     'customers.searchRemote': ({ query, limit }) => service.searchRemote(query, limit),
     'customers.open': ({ customerId, refresh }) => service.open(customerId, refresh),
-    'customers.revealBsn': ({ customerId }, ctx) => service.revealBsn(customerId, ctx),
+    'customers.revealBsn': ({ customerId }) => service.revealBsn(customerId),
     'customers.screenPop': ({ nummer }) => service.screenPop(nummer),
   };
 }

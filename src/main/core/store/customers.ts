@@ -57,7 +57,6 @@ export class CustomerStore {
   private readonly addressStmt;
   private readonly clearPointsStmt;
   private readonly addPointStmt;
-  private readonly verwerkingStmt;
   private readonly byBsn;
   private readonly byKvk;
   private readonly byName;
@@ -100,7 +99,6 @@ export class CustomerStore {
     this.addressStmt = db.prepare('UPDATE customers SET postcode = ?, huisnummer = ?, huisnummertoevoeging = ? WHERE id = ?');
     this.clearPointsStmt = db.prepare('DELETE FROM customer_contact_points WHERE customer_id = ?');
     this.addPointStmt = db.prepare('INSERT OR IGNORE INTO customer_contact_points (soort, waarde, customer_id) VALUES (?, ?, ?)');
-    this.verwerkingStmt = db.prepare('INSERT INTO verwerkingen (at, user_id, actie, customer_id) VALUES (?, ?, ?, ?)');
     this.byNameUnranked = db.prepare<[string, number], CustomerRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM customers_fts f JOIN customers c ON c.rowid = f.rowid WHERE customers_fts MATCH ? LIMIT ?`,
     );
@@ -167,11 +165,6 @@ export class CustomerStore {
         return (short ? this.byNameUnranked : this.byName).all(match, limit).map(toSummary);
       }
     }
-  }
-
-  /** Logs that a person's data was processed (append-only; never the BSN itself). */
-  logVerwerking(customerId: string, userId: string, actie: string, at: string): void {
-    this.verwerkingStmt.run(at, userId, actie, customerId);
   }
 
   get(id: string): (CustomerDetail & { sourceUrl: string; bsn: string | null; refreshedAt: string | null }) | undefined {

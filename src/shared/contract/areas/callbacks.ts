@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, IsoDate, IsoDateTime, LocalId, SyncState } from '../schemas';
 
 export const ActorTarget = z.object({
@@ -148,6 +149,7 @@ export const callbackOperations = {
       .strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelVastgelegd,
   }),
   'callbacks.list': operation({
     summary: 'A work queue: mine (assigned to me), my groepen, or all (teamleider); open or handled, filtered and sorted, with counts.',
@@ -166,6 +168,7 @@ export const callbackOperations = {
       .strict(),
     output: CallbackList,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.werkvoorraad,
   }),
   'callbacks.get': operation({
     summary: 'One callback with its history; attempts logged on other machines are fetched from the zaaksysteem first.',
@@ -177,48 +180,56 @@ export const callbackOperations = {
       remoteError: z.string().nullable(),
     }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelIngezien,
   }),
   'callbacks.pickUp': operation({
     summary: 'Take a callback from a groep queue: it is assigned to me.',
     input: byId,
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.release': operation({
     summary: 'Give a picked-up callback back to its team.',
     input: byId,
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.logAttempt': operation({
     summary: 'Log a call attempt (bereikt, niet bereikt, voicemail) with a note.',
     input: z.object({ id: LocalId, uitkomst: PogingUitkomst, notitie: clerkText(1000).default('') }).strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.handle': operation({
     summary: 'Handle (afhandelen) a callback with a result from the configured list.',
     input: z.object({ id: LocalId, resultaat: z.string().trim().min(1).max(100), notitie: clerkText(1000).default('') }).strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.forward': operation({
     summary: 'Forward a callback to another afdeling, groep or colleague, with a reason.',
     input: z.object({ id: LocalId, naar: ActorTarget, reden: reden('van het doorsturen') }).strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.reopen': operation({
     summary: 'Reopen a handled callback, with a reason.',
     input: z.object({ id: LocalId, reden: reden('van het heropenen') }).strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelGewijzigd,
   }),
   'callbacks.reassign': operation({
     summary: 'Team leader: reassign callbacks (1..200) to a groep, afdeling or colleague, with a reason.',
     input: z.object({ ids: z.array(LocalId).min(1).max(200), naar: ActorTarget, reden: reden('van het toewijzen') }).strict(),
     output: z.object({ items: z.array(CallbackItem) }),
     roles: ['teamleider'],
+    verwerking: VERWERKING.terugbelToegewezen,
   }),
   'callbacks.options': operation({
     summary: 'What the callback forms offer: teams, colleagues, results and the per-team vragensets.',
@@ -231,6 +242,7 @@ export const callbackOperations = {
     input: z.object({ customerId: LocalId }).strict(),
     output: z.object({ items: z.array(CallbackItem) }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.terugbelBijKlant,
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, ContactItem, IsoDateTime, LocalId, SyncState } from '../schemas';
 
 /** One vraag of a contact; each becomes its own klantcontact. */
@@ -35,6 +36,7 @@ export const contactOperations = {
       .strict(),
     output: ContactItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.contactVastgelegd,
   }),
   'contacts.finish': operation({
     summary:
@@ -62,6 +64,7 @@ export const contactOperations = {
       .strict(),
     output: z.object({ contacts: z.array(ContactItem) }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.contactVastgelegd,
   }),
 } as const;
 

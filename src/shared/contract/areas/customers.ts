@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, CustomerPicture, CustomerSummary, IsoDateTime, LocalId } from '../schemas';
 
 /** What the search understood the query to be (shared/identify.ts classifySearch). */
@@ -40,30 +41,35 @@ export const customerOperations = {
     input: SearchInput,
     output: SearchOutput,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.klantZoeken,
   }),
   'customers.searchRemote': operation({
     summary: 'Ask the zaaksysteem for matches not yet cached (by BSN, KvK, vestigingsnummer, phone or e-mail); found partijen are cached and returned.',
     input: SearchInput,
     output: SearchOutput.extend({ searched: z.boolean() }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.klantZoekenExtern,
   }),
   'customers.open': operation({
     summary: 'The cached picture of one customer at once; a background refresh follows as `customer.refreshed`.',
     input: z.object({ customerId: LocalId, refresh: z.boolean().default(true) }).strict(),
     output: CustomerPicture,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.klantGeopend,
   }),
   'customers.revealBsn': operation({
     summary: "Shows a customer's full BSN on the clerk's request; every reveal is logged in verwerkingen.",
     input: z.object({ customerId: LocalId }).strict(),
     output: z.object({ bsn: z.string().nullable() }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.bsnGetoond,
   }),
   'customers.screenPop': operation({
     summary: 'An incoming call: finds the caller by phone number and announces it as `screenpop` to every window.',
     input: z.object({ nummer: z.string().min(1).max(40) }).strict(),
     output: ScreenPop,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.bellerHerkend,
   }),
 } as const;
 

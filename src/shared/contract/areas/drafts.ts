@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { IsoDateTime, LocalId } from '../schemas';
 
 const draftText = (max: number) => z.string().max(max, { message: `Maximaal ${max} tekens.` });
@@ -50,12 +51,14 @@ export const draftOperations = {
     input: DraftContent,
     output: z.object({ id: LocalId, updatedAt: IsoDateTime }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.concept,
   }),
   'drafts.list': operation({
     summary: 'Every open contact draft, oldest first: restored on start.',
     input: z.object({}).strict(),
     output: z.array(ContactDraft),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.concept,
   }),
   'drafts.discard': operation({
     summary: 'Close an open contact without registering it (the clerk confirmed).',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, IsoDateTime } from '../schemas';
 
 const ArticleId = z.string().min(1).max(200);
@@ -104,12 +105,14 @@ export const kennisOperations = {
       .strict(),
     output: KennisFeedback,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.kennisFeedback,
   }),
   'kennis.feedbackList': operation({
     summary: 'All feedback, newest first (kennisredacteur).',
     input: z.object({}).strict().default({}),
     output: z.array(KennisFeedback),
     roles: ['kennisredacteur'],
+    verwerking: VERWERKING.kennisFeedback,
   }),
   'kennis.synonyms': operation({
     summary: 'The synonym groups search expands with.',

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Role } from '../../roles';
 import { operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, IsoDateTime } from '../schemas';
 
 /** The clerk whose work it is, and the beheerder who keeps the installation running. */
@@ -45,6 +46,7 @@ export const outboxOperations = {
       .strict(),
     output: z.object({ ok: z.literal(true) }),
     roles: OUTBOX_REVIEWERS,
+    verwerking: VERWERKING.opnieuwVersturen,
   }),
   'outbox.discard': operation({
     summary: 'Give up a parked entry; it is kept on record with who discarded it and when.',

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, IsoDateTime, LocalId, SyncState, ZaakItem } from '../schemas';
 
 export const Zaaktype = z.object({
@@ -31,6 +32,7 @@ export const zaakStartOperations = {
       .strict(),
     output: ZaakItem,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.zaakAangemaakt,
   }),
 } as const;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { IsoDateTime, LocalId } from '../schemas';
 
 export const ZaakDocument = z.object({
@@ -40,6 +41,7 @@ export const zaakOperations = {
     input: z.object({ zaakId: LocalId }).strict(),
     output: ZaakDetail,
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.zaakIngezien,
   }),
   'zaken.document': operation({
     summary: "The content of one of a zaak's documents, on request: plain text to show, anything else as a file to save.",
@@ -53,5 +55,6 @@ export const zaakOperations = {
       base64: z.string().nullable(),
     }),
     roles: FRONT_OFFICE,
+    verwerking: VERWERKING.zaakdocumentGeopend,
   }),
 } as const;
