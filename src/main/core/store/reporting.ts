@@ -75,7 +75,8 @@ export class ReportingStore {
     const row = this.db
       .prepare<[], { backfill_page: number | null; backfill_done_at: string | null; last_read_at: string | null }>('SELECT backfill_page, backfill_done_at, last_read_at FROM report_sync WHERE id = 1')
       .get();
-    return { backfillPage: row?.backfill_page ?? 1, backfillDoneAt: row?.backfill_done_at ?? null, lastReadAt: row?.last_read_at ?? null };
+    if (!row) return { backfillPage: 1, backfillDoneAt: null, lastReadAt: null };
+    return { backfillPage: row.backfill_page, backfillDoneAt: row.backfill_done_at, lastReadAt: row.last_read_at };
   }
 
   /** The first full read got past `page`; null: it reached the end at `at`. */

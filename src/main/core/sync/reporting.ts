@@ -5,7 +5,7 @@
  * - the first full read goes page by page to the end and records the next page after every
  *   page: a restart resumes there (new contacts only push older ones down: read twice, never
  *   skipped);
- * - after that, each read starts at the top and stops at the first page that lies entirely
+ * - after that, each read starts at the top and stops at the first page that reaches back
  *   before the newest contact already held, minus a margin for contacts registered late.
  * Pages are written in small transactions with a turn of the event loop between them, so a
  * clerk's call never waits behind a page; progress shows in the sync status.
@@ -99,7 +99,8 @@ export class ReportingPoller {
         lastAnnounced = Date.now();
         this.options.progress({ what: 'klantcontacten voor rapportage', done, total: backfill ? total : null });
       }
-      const caughtUp = !backfill && cutoff !== null && records.every((r) => r.plaatsgevondenOp < cutoff);
+      // Newest first: once one contact lies before the cutoff, all that follow do too.
+      const caughtUp = !backfill && cutoff !== null && records.some((r) => r.plaatsgevondenOp < cutoff);
       if (last || caughtUp) break;
       page += 1;
     }
