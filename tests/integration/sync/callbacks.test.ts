@@ -4,8 +4,9 @@
  * faults, and read back into the work queues.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CallbackService } from '../../../src/main/core/services/callbacks';
+import type { CallbackService } from '../../../src/main/core/services/callbacks';
 import { queueKey } from '../../../src/main/core/sync/engine';
+import { callbackServiceFor, openQueue } from '../../support/callbacks';
 import { RIG_USER, startSyncRig, type SyncRig } from '../../support/sync-rig';
 
 let rig: SyncRig;
@@ -14,7 +15,7 @@ const user = { ...RIG_USER, groepen: ['VERG'] };
 
 beforeAll(async () => {
   rig = await startSyncRig({}, { workQueues: [{ soort: 'medewerker', code: user.email }, { soort: 'groep', code: 'VERG' }] });
-  callbacks = new CallbackService(rig.store, { kanalen: ['telefoon'], user }, rig.engine);
+  callbacks = callbackServiceFor(rig, user);
 });
 afterAll(async () => rig.close());
 afterEach(() => rig.server.faults.clear());
@@ -87,7 +88,7 @@ describe('terugbelverzoeken', () => {
 
   it('reads the work queues: my groep and my own, with customer names, matching the zaaksysteem', async () => {
     await rig.engine.pollWorkQueues();
-    const groep = callbacks.list('groups').items.filter((c) => c.syncState === 'sent');
+    const groep = callbacks.list(openQueue('groups')).items.filter((c) => c.syncState === 'sent');
     const expected = rig.server.db
       .prepare(
         `SELECT count(*) FROM internetaak t WHERE t.status = 'te_verwerken' AND t.id IN (
@@ -98,7 +99,7 @@ describe('terugbelverzoeken', () => {
     expect(groep).toHaveLength(expected);
     expect(groep.some((c) => c.vraag === 'Bel dhr. Burger terug over het welstandsadvies' && c.klantNaam === 'Bert Burger' && c.customerId === rig.bertId)).toBe(true);
     expect(groep.every((c) => c.toegewezenAan.some((a) => a.naam === 'Team Vergunningen'))).toBe(true);
-    const mine = callbacks.list('mine').items.filter((c) => c.syncState === 'sent');
+    const mine = callbacks.list(openQueue('mine')).items.filter((c) => c.syncState === 'sent');
     expect(mine.some((c) => c.vraag === 'Mevr. Jansen terugbellen over de kapvergunning')).toBe(true);
     expect(rig.store.db.prepare('SELECT count(*) FROM callback_queues WHERE queue = ?').pluck().get(queueKey({ soort: 'groep', code: 'VERG' }))).toBe(expected);
   });

@@ -4,6 +4,7 @@
  * (Open Klant 1 / e-Suite: Klanten + Contactmomenten v1) implements the same interface.
  */
 import type { ContactRecord, CustomerRecord, Dossier } from '../store/records';
+import type { ReportContactRecord } from '../store/reporting';
 
 export interface CustomerRef {
   sourceUrl: string;
@@ -39,6 +40,8 @@ export interface OutgoingContact {
   /** Kennisbank articles consulted (klantcontact.metadata.kennisartikelen: ids) and "antwoord gevonden". */
   kennisartikelen?: { id: string; titel: string }[];
   antwoordGevonden?: boolean;
+  /** A call attempt on a terugbelverzoek: the interne taak it is about (onderwerpobject), its outcome. */
+  poging?: { interneTaakUuid: string; uitkomst: string; gelukt: boolean };
 }
 
 /** A zaak started from the front office: the customer is its initiator. */
@@ -148,6 +151,29 @@ export interface CallbackRecord {
   toegewezenAan: { soort: ActorTarget['soort'] | 'onbekend'; code: string | null; naam: string }[];
   toegewezenOp: string | null;
   afgehandeldOp: string | null;
+  /** When the customer asked: the klantcontact's plaatsgevondenOp (the deadline counts from it). */
+  ontvangenOp: string | null;
+  /** Where to call back: the digitale adressen of the klantcontact's betrokkene. */
+  telefoonnummers: string[];
+  emailadressen: string[];
+}
+
+/** A change to an interne taak: who it is assigned to, its status, a line added to the toelichting. */
+export interface TaakPatch {
+  taakUrl: string;
+  actoren?: ActorTarget[];
+  status?: 'te_verwerken' | 'verwerkt';
+  /** Appended to the toelichting as its own line; refused (never cut) when it would not fit. */
+  regel?: string;
+}
+
+/** A call attempt read back from the zaaksysteem (logged on any machine). */
+export interface AttemptRecord {
+  sourceUrl: string;
+  at: string;
+  door: string;
+  uitkomst: string | null;
+  notitie: string;
 }
 
 /** Callbacks and work queues (interne taken). An adapter without them has no callbacks. */
@@ -155,6 +181,20 @@ export interface CallbackAdapter {
   pushCallback(callback: OutgoingCallback, log: StepLog): Promise<{ sourceUrl: string; klantcontactUrl: string }>;
   /** Open interne taken assigned to any of these actors, every page. */
   listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]>;
+  /** Every interne taak with this status, every page (the team leader's view). */
+  listTaken(status: 'te_verwerken' | 'verwerkt'): Promise<CallbackRecord[]>;
+  /** Changes an interne taak; resumable (each step in the log), safe to repeat. */
+  patchTaak(patch: TaakPatch, log: StepLog): Promise<{ toelichting: string; afgehandeldOp: string | null }>;
+  /** A call attempt: a klantcontact (contact.poging set) about the interne taak. */
+  pushAttempt(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string }>;
+  /** The attempts logged on an interne taak, oldest first. */
+  listAttempts(taakUrl: string): Promise<AttemptRecord[]>;
+}
+
+/** Every klantcontact for the team leader's figures (issue 5), without personal data. */
+export interface ReportingAdapter {
+  /** One page (1-based) of all klantcontacten, newest first; `last`: no page follows. */
+  klantcontactenPage(page: number): Promise<{ records: ReportContactRecord[]; total: number | null; last: boolean }>;
 }
 
 /**

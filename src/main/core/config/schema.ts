@@ -70,8 +70,8 @@ const VraagConfig = z
 const DEFAULT_RESULTATEN = ['Klant geholpen', 'Vraag beantwoord', 'Doorverwezen', 'Klant niet bereikt na pogingen', 'Niet meer nodig'];
 const DEFAULT_VRAGENSETS: Record<string, z.output<typeof VraagConfig>[]> = {
   VERG: [
-    { id: 'adres', label: 'Adres van het perceel', type: 'kort', opties: [], verplicht: true },
-    { id: 'soort', label: 'Soort vergunning', type: 'keuze', opties: ['Bouwen', 'Kappen', 'Evenement', 'Anders'], verplicht: true },
+    { id: 'adres', label: 'Adres van het perceel', type: 'kort', opties: [], verplicht: false },
+    { id: 'soort', label: 'Soort vergunning', type: 'keuze', opties: ['Bouwen', 'Kappen', 'Evenement', 'Anders'], verplicht: false },
     { id: 'aanvraag', label: 'Aanvraag al ingediend', type: 'vinkje', opties: [], verplicht: false },
   ],
   WMO: [

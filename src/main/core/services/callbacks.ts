@@ -1,70 +1,93 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CallbackItem, CallbackList, callbackOperations } from '../../../shared/contract/areas/callbacks';
-import type { ActorTarget } from '../adapters/types';
+import type { CallbackItem, CallbackList, CallbackOptions, callbackOperations, VoorkeurMoment } from '../../../shared/contract/areas/callbacks';
+import type { ActorTarget, CallbackAdapter, ZaaksysteemAdapter } from '../adapters/types';
+import type { KalenderBron } from '../calendar';
+import { deadlineVoor, teamAndMedewerker } from '../callbacks/derive';
+import { composeToelichting, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
+import { toEventItem, toItem, type ViewContext } from '../callbacks/view';
 import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
+import type { EventBus } from '../events';
 import type { Store } from '../store';
-import type { CallbackRow } from '../store/callbacks';
+import type { CallbackListRow } from '../store/callbacks';
 import { queueKey, type SyncEngine } from '../sync/engine';
 import type { ContactverzoekPayload } from '../sync/kinds/contactverzoek';
+import { CallbackLifecycle, resolveTarget } from './callback-lifecycle';
 
 type CreateOutput = z.output<(typeof callbackOperations)['callbacks.create']['input']>;
 /** The parsed create input; the optional parts may be left out by callers inside the core. */
 type CreateInput = Omit<CreateOutput, 'voorkeurMoment' | 'antwoorden'> & Partial<Pick<CreateOutput, 'voorkeurMoment' | 'antwoorden'>>;
+type ListInput = z.output<(typeof callbackOperations)['callbacks.list']['input']>;
 
-function toItem(row: CallbackRow): CallbackItem {
-  return {
-    id: row.id,
-    customerId: row.customer_id,
-    klantNaam: row.klant_naam,
-    onderwerp: row.onderwerp,
-    vraag: row.vraag,
-    toelichting: row.toelichting,
-    status: row.status,
-    toegewezenAan: JSON.parse(row.toegewezen_aan) as CallbackItem['toegewezenAan'],
-    toegewezenOp: row.toegewezen_op,
-    aangemaaktOp: row.aangemaakt_op,
-    syncState: row.sync_state,
-    syncError: row.sync_error,
-    team: null,
-    medewerker: null,
-    normWerkdagen: null,
-    deadline: null,
-    urgentie: null,
-    leeftijdWerkdagen: 0,
-    pogingen: 0,
-    laatstePogingOp: null,
-    telefoonnummers: [],
-    emailadressen: [],
-    voorkeurMoment: null,
-    antwoorden: [],
-    resultaat: null,
-    afgehandeldOp: row.afgehandeld_op,
-  };
+/** Who works with the callbacks now (the signed-in user). */
+export interface CallbackUser {
+  id: string;
+  naam: string;
+  email: string;
+  roles: readonly string[];
+  groepen?: readonly string[];
 }
 
+export type CallbackConfig = Pick<KlantbeeldConfig, 'kanalen' | 'terugbelTeams' | 'terugbellen'> & { readonly user: CallbackUser };
+
 /** The queues of a user: their own (as medewerker) and their groepen's. */
-export function workQueuesOf(user: KlantbeeldConfig['user']): { mine: ActorTarget[]; groups: ActorTarget[] } {
+export function workQueuesOf(user: Pick<CallbackUser, 'email' | 'groepen'>): { mine: ActorTarget[]; groups: ActorTarget[] } {
   return {
     mine: [{ soort: 'medewerker', code: user.email }],
     groups: (user.groepen ?? []).map((code) => ({ soort: 'groep' as const, code })),
   };
 }
 
+const LIST_LIMIT = 500;
+const DAGDEEL: Record<string, string> = { ochtend: 'ochtend', middag: 'middag', avond: 'avond' };
+
+/** "dinsdag 1 december 2026, ochtend" — the way a colleague in any application reads it. */
+export function voorkeurAlsTekst(moment: VoorkeurMoment): string {
+  if (typeof moment === 'string') return moment;
+  const datum = new Date(`${moment.datum}T12:00:00Z`).toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  return `${datum}, ${DAGDEEL[moment.dagdeel]}`;
+}
+
 /**
  * Terugbelverzoeken: registered locally with their outbox entry in one transaction, sent as a
- * klantcontact plus interne taak; the work queues come from the zaaksysteem by polling.
- * (The whole lifecycle, deadlines and the team leader's view are the callbacks feature.)
+ * klantcontact plus interne taak; the work queues come from the zaaksysteem by polling. The
+ * changes in their life are in callback-lifecycle.ts.
  */
 export class CallbackService {
+  readonly lifecycle: CallbackLifecycle;
+
   constructor(
     private readonly store: Store,
-    private readonly config: Pick<KlantbeeldConfig, 'kanalen' | 'user'> & Partial<Pick<KlantbeeldConfig, 'terugbelTeams'>>,
-    private readonly sync: SyncEngine,
+    private readonly config: CallbackConfig,
+    private readonly sync: Pick<SyncEngine, 'kick' | 'workQueuesRefreshedAt'>,
+    private readonly kalender: KalenderBron,
+    private readonly adapter: ZaaksysteemAdapter,
+    private readonly events: EventBus | null = null,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.lifecycle = new CallbackLifecycle(store, config, () => this.changed(), now, (row) => this.item(row));
+  }
+
+  private get view(): ViewContext {
+    return {
+      kalender: this.kalender.get(),
+      now: this.now(),
+      teamNaam: (code) => this.config.terugbelTeams.find((t) => t.code.toLowerCase() === code.toLowerCase())?.naam ?? code,
+      medewerkerNaam: (email) => this.config.terugbellen.medewerkers.find((m) => m.email.toLowerCase() === email.toLowerCase())?.naam ?? email,
+    };
+  }
+
+  private item(row: CallbackListRow): CallbackItem {
+    return toItem(row, this.view);
+  }
+
+  /** A change made here: send it soon, and let every window recount. */
+  private changed(): void {
+    this.sync.kick();
+    this.events?.emit('callbacks.changed', { at: this.now().toISOString(), reason: 'change' });
+  }
 
   create(input: CreateInput): CallbackItem {
     if (!this.config.kanalen.includes(input.kanaal)) {
@@ -82,8 +105,23 @@ export class CallbackService {
     if (telefoonnummers.length === 0 && input.emailadressen.length === 0) {
       throw new ServiceError('invalid_input', 'Geef een telefoonnummer of e-mailadres om terug te bellen.', [{ path: 'telefoonnummers', message: 'Vul een telefoonnummer of e-mailadres in.' }]);
     }
+    const targets = input.toegewezenAan.map((t, i) => resolveTarget(this.config, t, `toegewezenAan.${i}`, true));
+    const { team, medewerker } = teamAndMedewerker(targets);
+    const antwoorden = this.checkAntwoorden(team, input.antwoorden ?? []);
+    const voorkeur = input.voorkeurMoment ?? null;
+    if (voorkeur && typeof voorkeur !== 'string' && voorkeur.datum < this.kalender.get().lokaleDatum(this.now())) {
+      throw new ServiceError('invalid_input', 'Het voorkeursmoment ligt in het verleden.', [{ path: 'voorkeurMoment', message: 'Kies vandaag of later.' }]);
+    }
+    const toelichting = composeToelichting(input.toelichting, voorkeur ? voorkeurAlsTekst(voorkeur) : null, antwoorden);
+    if (toelichting.length > TOELICHTING_MAX) {
+      throw new ServiceError('invalid_input', tooLongMessage(toelichting.length).replace('Maak de reden korter.', 'Maak de notitie of de antwoorden korter.'), [
+        { path: 'toelichting', message: `Samen met voorkeursmoment en antwoorden maximaal ${TOELICHTING_MAX} tekens.` },
+      ]);
+    }
     const { user } = this.config;
     const at = this.now().toISOString();
+    const { normWerkdagen, deadline } = deadlineVoor(this.kalender, team, at);
+    const mine = workQueuesOf(user);
     const id = this.store.transaction(() => {
       const contact = customer
         ? this.store.contacts.addLocal({ customerId: customer.id, kanaal: input.kanaal, onderwerp: input.onderwerp, inhoud: input.inhoud, plaatsgevondenOp: at, medewerker: user.naam })
@@ -94,9 +132,24 @@ export class CallbackService {
         klantNaam: customer?.naam ?? input.bellerNaam?.trim() ?? null,
         onderwerp: input.onderwerp,
         vraag: input.vraag,
-        toelichting: input.toelichting,
-        toegewezenAan: input.toegewezenAan.map((t) => ({ soort: t.soort, code: t.code, naam: this.teamNaam(t) })),
+        toelichting,
+        toegewezenAan: targets,
         aangemaaktOp: at,
+        team,
+        medewerker,
+        normWerkdagen,
+        deadline,
+        telefoonnummers,
+        emailadressen: input.emailadressen,
+        voorkeurMoment: voorkeur === null ? null : JSON.stringify(voorkeur),
+        antwoorden,
+        queues: targets.map(queueKey),
+        // The creator knows it is there: no notice for a callback they made for themselves or their groep.
+        meldingen: [
+          ...(targets.some((t) => t.soort === 'medewerker' && t.code.toLowerCase() === user.email.toLowerCase()) ? ['toegewezen_aan_mij'] : []),
+          ...(targets.some((t) => mine.groups.some((g) => queueKey(g) === queueKey(t))) ? ['toegewezen_aan_groep'] : []),
+        ],
+        door: { naam: user.naam, email: user.email },
       });
       const payload: ContactverzoekPayload = {
         callbackId,
@@ -109,7 +162,7 @@ export class CallbackService {
         medewerker: { id: user.id, naam: user.naam, email: user.email },
         ...(customer ? {} : { beller: { naam: input.bellerNaam?.trim() ?? '', nummer: telefoonnummers[0] ?? '' } }),
         vraag: input.vraag,
-        toelichting: input.toelichting,
+        toelichting,
         toegewezenAan: input.toegewezenAan,
         telefoonnummers,
         emailadressen: input.emailadressen,
@@ -117,44 +170,120 @@ export class CallbackService {
       this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'contactverzoek', entityId: callbackId, payload }, at);
       return callbackId;
     });
-    this.sync.kick();
-    return toItem(this.store.callbacks.get(id) as CallbackRow);
+    this.changed();
+    return this.item(this.store.callbacks.get(id) as CallbackListRow);
   }
 
-  /** The name a clerk knows a team by (configured), until the work queue brings the source's. */
-  private teamNaam(target: ActorTarget): string {
-    const team = this.config.terugbelTeams?.find((t) => t.soort === target.soort && t.code.toLowerCase() === target.code.toLowerCase());
-    return team?.naam ?? target.code;
+  /** Answers checked against the team's vragenset: known questions, the right type, the required ones given. */
+  private checkAntwoorden(team: string | null, answers: readonly { vraagId: string; antwoord: string | boolean }[]): { vraag: string; antwoord: string }[] {
+    const set = (team && this.config.terugbellen.vragensets[team]) || [];
+    const issues: { path: string; message: string }[] = [];
+    const given = new Map(answers.map((a) => [a.vraagId, a.antwoord]));
+    for (const id of given.keys()) {
+      if (!set.some((v) => v.id === id)) issues.push({ path: `antwoorden.${id}`, message: 'Deze vraag hoort niet bij het gekozen team.' });
+    }
+    const out: { vraag: string; antwoord: string }[] = [];
+    for (const vraag of set) {
+      const antwoord = given.get(vraag.id);
+      const path = `antwoorden.${vraag.id}`;
+      if (vraag.type === 'vinkje') {
+        if (antwoord !== undefined && typeof antwoord !== 'boolean') issues.push({ path, message: 'Verwacht ja of nee.' });
+        else if (antwoord === undefined && vraag.verplicht) issues.push({ path, message: `Beantwoord "${vraag.label}".` });
+        else if (antwoord !== undefined) out.push({ vraag: vraag.label, antwoord: antwoord ? 'ja' : 'nee' });
+        continue;
+      }
+      const text = typeof antwoord === 'string' ? antwoord.trim() : '';
+      if (antwoord !== undefined && typeof antwoord !== 'string') issues.push({ path, message: 'Verwacht tekst.' });
+      else if (!text && vraag.verplicht) issues.push({ path, message: `Beantwoord "${vraag.label}".` });
+      else if (vraag.type === 'keuze' && text && !vraag.opties.includes(text)) issues.push({ path, message: `Kies een van: ${vraag.opties.join(', ')}.` });
+      else if (vraag.type === 'kort' && text.length > 200) issues.push({ path, message: 'Maximaal 200 tekens.' });
+      else if (text) out.push({ vraag: vraag.label, antwoord: text });
+    }
+    if (issues.length > 0) throw new ServiceError('invalid_input', 'De antwoorden op de vragen van het team kloppen niet.', issues);
+    return out;
   }
 
   forCustomer(customerId: string): { items: CallbackItem[] } {
-    return { items: this.store.callbacks.listOpenForCustomer(customerId, 100).map(toItem) };
+    return { items: this.store.callbacks.listOpenForCustomer(customerId, 100).map((r) => this.item(r)) };
   }
 
-  list(queue: 'mine' | 'groups' | 'all'): CallbackList {
-    const queues = queue === 'all' ? [] : workQueuesOf(this.config.user)[queue].map(queueKey);
-    const items = this.store.callbacks.listOpen(queues, 500).map(toItem);
-    return { items, total: items.length, counts: { mine: 0, groups: 0, all: null }, refreshedAt: this.sync.workQueuesRefreshedAt() };
+  list(input: ListInput): CallbackList {
+    const { user } = this.config;
+    const teamleider = user.roles.includes('teamleider');
+    if (input.queue === 'all' && !teamleider) throw new ServiceError('forbidden', 'Alle terugbelverzoeken zijn er alleen voor de teamleider.');
+    const queues = workQueuesOf(user);
+    const mine = queues.mine.map(queueKey);
+    const groups = queues.groups.map(queueKey);
+    const handledBy =
+      input.queue === 'mine' ? { medewerker: user.email } : input.queue === 'groups' ? { teams: user.groepen ?? [] } : null;
+    const view = this.view;
+    const { rows, total } = this.store.callbacks.list({
+      status: input.status,
+      queues: input.queue === 'all' ? null : input.queue === 'mine' ? mine : groups,
+      handledBy,
+      ...(input.team ? { team: input.team } : {}),
+      ...(input.medewerker ? { medewerker: input.medewerker } : {}),
+      ...(input.urgentie ? { urgentie: input.urgentie } : {}),
+      today: view.kalender.lokaleDatum(view.now),
+      sort: input.sort,
+      richting: input.richting,
+      limit: LIST_LIMIT,
+    });
+    return {
+      items: rows.map((r) => toItem(r, view)),
+      total,
+      counts: { mine: this.store.callbacks.countOpen(mine), groups: this.store.callbacks.countOpen(groups), all: teamleider ? this.store.callbacks.countOpen(null) : null },
+      refreshedAt: this.sync.workQueuesRefreshedAt(),
+    };
+  }
+
+  /** One callback with its history; attempts logged elsewhere are read from the zaaksysteem first. */
+  async get(id: string): Promise<{ item: CallbackItem; history: ReturnType<typeof toEventItem>[]; remoteError: string | null }> {
+    const row = this.store.callbacks.get(id);
+    if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
+    let remoteError: string | null = null;
+    if (row.source_url && 'listAttempts' in this.adapter) {
+      try {
+        const attempts = await (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url);
+        this.store.callbacks.mergeRemoteAttempts(id, attempts);
+      } catch (error) {
+        remoteError = `Pogingen van collega's konden niet worden opgehaald: ${(error as Error).message}`;
+      }
+    }
+    const fresh = this.store.callbacks.get(id) ?? row;
+    return { item: this.item(fresh), history: this.store.callbacks.events(id).map(toEventItem), remoteError };
+  }
+
+  options(): CallbackOptions {
+    const { user } = this.config;
+    const groepen = new Set((user.groepen ?? []).map((g) => g.toUpperCase()));
+    const teamleider = user.roles.includes('teamleider');
+    return {
+      teams: this.config.terugbelTeams.map((t) => ({ soort: t.soort, code: t.code, naam: t.naam })),
+      collegas: this.config.terugbellen.medewerkers
+        .filter((m) => m.email.toLowerCase() !== user.email.toLowerCase())
+        .filter((m) => teamleider || m.groepen.some((g) => groepen.has(g.toUpperCase())))
+        .map((m) => ({ email: m.email, naam: m.naam, groepen: m.groepen })),
+      resultaten: this.config.terugbellen.resultaten,
+      vragensets: Object.entries(this.config.terugbellen.vragensets).map(([team, vragen]) => ({ team, vragen })),
+    };
   }
 }
 
-const NOT_YET = (): never => {
-  throw new ServiceError('unavailable', 'Deze handeling komt er nog aan.');
-};
-
 export function callbackHandlers(service: CallbackService): Pick<Handlers, `callbacks.${string}` & keyof Handlers> {
+  const life = service.lifecycle;
   return {
-    'callbacks.get': NOT_YET,
-    'callbacks.pickUp': NOT_YET,
-    'callbacks.release': NOT_YET,
-    'callbacks.logAttempt': NOT_YET,
-    'callbacks.handle': NOT_YET,
-    'callbacks.forward': NOT_YET,
-    'callbacks.reopen': NOT_YET,
-    'callbacks.reassign': NOT_YET,
-    'callbacks.options': NOT_YET,
     'callbacks.create': (input) => service.create(input),
-    'callbacks.list': ({ queue }) => service.list(queue),
+    'callbacks.list': (input) => service.list(input),
+    'callbacks.get': ({ id }) => service.get(id),
+    'callbacks.options': () => service.options(),
     'callbacks.forCustomer': ({ customerId }) => service.forCustomer(customerId),
+    'callbacks.pickUp': ({ id }) => life.pickUp(id),
+    'callbacks.release': ({ id }) => life.release(id),
+    'callbacks.logAttempt': ({ id, uitkomst, notitie }) => life.logAttempt(id, uitkomst, notitie),
+    'callbacks.handle': ({ id, resultaat, notitie }) => life.handle(id, resultaat, notitie),
+    'callbacks.forward': ({ id, naar, reden }) => life.forward(id, naar, reden),
+    'callbacks.reopen': ({ id, reden }) => life.reopen(id, reden),
+    'callbacks.reassign': ({ ids, naar, reden }) => life.reassign(ids, naar, reden),
   };
 }

@@ -7,9 +7,12 @@ export interface CallbackRow {
   id: string;
   source_url: string | null;
   customer_id: string | null;
+  contact_id: string | null;
+  klantcontact_url: string | null;
   klant_naam: string | null;
   onderwerp: string | null;
   vraag: string;
+  /** As the zaaksysteem holds it: the clerk's note plus the structured block (callback-text.ts). */
   toelichting: string;
   status: 'te_verwerken' | 'verwerkt';
   toegewezen_aan: string;
@@ -18,6 +21,31 @@ export interface CallbackRow {
   aangemaakt_op: string;
   sync_state: SyncState;
   sync_error: string | null;
+  team: string | null;
+  medewerker: string | null;
+  norm_werkdagen: number | null;
+  deadline: string | null;
+  resultaat: string | null;
+  pogingen: number;
+  laatste_poging_op: string | null;
+  telefoonnummers: string;
+  emailadressen: string;
+  voorkeur_moment: string | null;
+  antwoorden: string;
+  meldingen: string;
+}
+
+/** A row as lists show it: with the state of changes still in the outbox. */
+export interface CallbackListRow extends CallbackRow {
+  /** 1: a change waits in the outbox; 2: a change is parked; null: none. */
+  wijziging_state: number | null;
+  wijziging_error: string | null;
+}
+
+export interface Assignee {
+  soort: string;
+  code: string | null;
+  naam: string;
 }
 
 export interface NewCallback {
@@ -27,27 +55,133 @@ export interface NewCallback {
   onderwerp: string;
   vraag: string;
   toelichting: string;
-  toegewezenAan: { soort: string; code: string | null; naam: string }[];
+  toegewezenAan: Assignee[];
   aangemaaktOp: string;
+  team: string | null;
+  medewerker: string | null;
+  normWerkdagen: number | null;
+  deadline: string | null;
+  telefoonnummers: string[];
+  emailadressen: string[];
+  /** JSON of the contract's VoorkeurMoment, or null. */
+  voorkeurMoment: string | null;
+  antwoorden: { vraag: string; antwoord: string }[];
+  /** The work queues (queue keys) it is in from the start. */
+  queues: string[];
+  /** Notices that need not be given (the creator knows it is there). */
+  meldingen: string[];
+  door: { naam: string; email: string | null };
 }
+
+/** What the store derives for a pulled record the first time (team, norm and deadline). */
+export interface Derived {
+  team: string | null;
+  medewerker: string | null;
+  normWerkdagen: number | null;
+  deadline: string | null;
+}
+
+export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend';
+
+export interface NewEvent {
+  callbackId: string;
+  at: string;
+  soort: EventSoort;
+  door: { naam: string; email: string | null };
+  uitkomst?: string | null;
+  naar?: Assignee | null;
+  notitie?: string;
+  syncState?: SyncState;
+  sourceUrl?: string | null;
+}
+
+export interface EventRow {
+  id: number;
+  callback_id: string;
+  at: string;
+  soort: EventSoort;
+  door_naam: string;
+  door_email: string | null;
+  uitkomst: string | null;
+  naar: string | null;
+  notitie: string;
+  sync_state: SyncState;
+  source_url: string | null;
+}
+
+export interface ListFilter {
+  status: 'open' | 'afgehandeld';
+  /** Open lists: the queue keys to show; null: every callback (the team leader's "alle"). */
+  queues: readonly string[] | null;
+  /** Handled lists (queues are of open taken only): handled by this medewerker / in these teams. */
+  handledBy?: { medewerker: string } | { teams: readonly string[] } | null;
+  team?: string;
+  medewerker?: string;
+  urgentie?: 'op_tijd' | 'vandaag' | 'te_laat';
+  /** Today (Amsterdam, YYYY-MM-DD): the urgentie filter compares the deadline with it. */
+  today: string;
+  sort: 'deadline' | 'aangemaakt' | 'klant';
+  richting: 'op' | 'af';
+  limit: number;
+}
+
+/** Fields a local change may set; undefined leaves the column as it is. */
+export interface CallbackChange {
+  status?: 'te_verwerken' | 'verwerkt';
+  toegewezenAan?: Assignee[];
+  team?: string | null;
+  medewerker?: string | null;
+  toelichting?: string;
+  resultaat?: string | null;
+  afgehandeldOp?: string | null;
+  toegewezenOp?: string | null;
+}
+
+/** Outbox entries of a callback that still count (waiting or parked, not given up). */
+const OPEN_CHANGES = "SELECT entity_id FROM outbox WHERE state != 'done'";
+
+const LIST_COLUMNS = `c.*,
+  (SELECT max(CASE o.state WHEN 'parked' THEN 2 ELSE 1 END) FROM outbox o WHERE o.entity_id = c.id AND o.state != 'done') AS wijziging_state,
+  (SELECT o.last_error FROM outbox o WHERE o.entity_id = c.id AND o.state = 'parked' ORDER BY o.id DESC LIMIT 1) AS wijziging_error`;
+
+/** Team codes are compared upper-case, e-mail addresses lower-case. */
+export const teamKey = (code: string) => code.toUpperCase();
+export const emailKey = (email: string) => email.toLowerCase();
 
 /** Local callbacks: the ones registered here (pending until sent) and the ones pulled from work queues. */
 export class CallbackStore {
   constructor(private readonly db: Db) {}
 
+  /** A callback registered here, its first history line and its queues; call inside the create's transaction. */
   addLocal(callback: NewCallback): string {
     const id = randomUUID();
     this.db
       .prepare(
-        `INSERT INTO callbacks (id, customer_id, contact_id, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, aangemaakt_op, sync_state)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'te_verwerken', ?, ?, ?, 'pending')`,
+        `INSERT INTO callbacks (id, customer_id, contact_id, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, aangemaakt_op, sync_state,
+           team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, voorkeur_moment, antwoorden, meldingen)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'te_verwerken', ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, callback.customerId, callback.contactId, callback.klantNaam, callback.onderwerp, callback.vraag, callback.toelichting, JSON.stringify(callback.toegewezenAan), callback.aangemaaktOp, callback.aangemaaktOp);
+      .run(
+        id, callback.customerId, callback.contactId, callback.klantNaam, callback.onderwerp, callback.vraag, callback.toelichting,
+        JSON.stringify(callback.toegewezenAan), callback.aangemaaktOp, callback.aangemaaktOp,
+        callback.team === null ? null : teamKey(callback.team), callback.medewerker === null ? null : emailKey(callback.medewerker),
+        callback.normWerkdagen, callback.deadline, JSON.stringify(callback.telefoonnummers), JSON.stringify(callback.emailadressen),
+        callback.voorkeurMoment, JSON.stringify(callback.antwoorden), JSON.stringify(callback.meldingen),
+      );
+    this.setQueues(id, callback.queues);
+    this.addEvent({ callbackId: id, at: callback.aangemaaktOp, soort: 'aangemaakt', door: callback.door, notitie: callback.vraag, syncState: 'pending' });
     return id;
   }
 
-  get(id: string): CallbackRow | undefined {
-    return this.db.prepare<[string], CallbackRow>('SELECT * FROM callbacks WHERE id = ?').get(id);
+  get(id: string): CallbackListRow | undefined {
+    return this.db.prepare<[string], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.id = ?`).get(id);
+  }
+
+  getMany(ids: readonly string[]): CallbackListRow[] {
+    if (ids.length === 0) return [];
+    return this.db
+      .prepare<string[], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.id IN (${ids.map(() => '?').join(', ')})`)
+      .all(...ids);
   }
 
   setSyncState(id: string, state: SyncState, error: string | null, sourceUrl: string | null = null, klantcontactUrl: string | null = null): void {
@@ -60,25 +194,63 @@ export class CallbackStore {
     this.db.prepare("DELETE FROM callbacks WHERE id = ? AND sync_state != 'sent'").run(id);
   }
 
+  /** A local change (pick up, forward, handle …); call inside the transaction with its event and outbox entry. */
+  applyChange(id: string, change: CallbackChange): void {
+    const sets: string[] = [];
+    const values: unknown[] = [];
+    const set = (column: string, value: unknown) => {
+      sets.push(`${column} = ?`);
+      values.push(value);
+    };
+    if (change.status !== undefined) set('status', change.status);
+    if (change.toegewezenAan !== undefined) set('toegewezen_aan', JSON.stringify(change.toegewezenAan));
+    if (change.team !== undefined) set('team', change.team === null ? null : teamKey(change.team));
+    if (change.medewerker !== undefined) set('medewerker', change.medewerker === null ? null : emailKey(change.medewerker));
+    if (change.toelichting !== undefined) set('toelichting', change.toelichting);
+    if (change.resultaat !== undefined) set('resultaat', change.resultaat);
+    if (change.afgehandeldOp !== undefined) set('afgehandeld_op', change.afgehandeldOp);
+    if (change.toegewezenOp !== undefined) set('toegewezen_op', change.toegewezenOp);
+    if (sets.length === 0) return;
+    this.db.prepare(`UPDATE callbacks SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
+  }
+
+  /** The queues a callback is in after a local change, until the next poll says otherwise. */
+  setQueues(id: string, queues: readonly string[]): void {
+    this.db.prepare('DELETE FROM callback_queues WHERE callback_id = ?').run(id);
+    const link = this.db.prepare('INSERT OR IGNORE INTO callback_queues (queue, callback_id) VALUES (?, ?)');
+    for (const queue of queues) link.run(queue, id);
+  }
+
   /**
-   * Replaces what a work queue holds with what the source says is open in it. Callbacks that
-   * left the queue keep their row (handled or reassigned elsewhere) but no longer count for it.
+   * Replaces what a work queue holds with what the source says is in it. Callbacks that left
+   * the queue keep their row (handled or reassigned elsewhere) but no longer count for it.
+   * A callback with a change still in the outbox keeps its local state and queues: the source
+   * has not seen the change yet. Team, norm and deadline are derived the first time only.
    */
-  replaceQueue(queue: string, records: readonly CallbackRecord[], customerIdOf: (partijUrl: string) => string | null, fetchedAt: string): void {
+  replaceQueue(queue: string, records: readonly CallbackRecord[], customerIdOf: (partijUrl: string) => string | null, fetchedAt: string, derive: (record: CallbackRecord) => Derived): void {
     const upsert = this.db.prepare(
-      `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at)
-       VALUES (@id, @sourceUrl, @customerId, @klantcontactUrl, @klantNaam, @onderwerp, @vraag, @toelichting, @status, @toegewezenAan, @toegewezenOp, @afgehandeldOp, coalesce(@toegewezenOp, @fetchedAt), 'sent', @fetchedAt)
+      `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
+         team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen)
+       VALUES (@id, @sourceUrl, @customerId, @klantcontactUrl, @klantNaam, @onderwerp, @vraag, @toelichting, @status, @toegewezenAan, @toegewezenOp, @afgehandeldOp, coalesce(@ontvangenOp, @toegewezenOp, @fetchedAt), 'sent', @fetchedAt,
+         @team, @medewerker, @normWerkdagen, @deadline, @telefoonnummers, @emailadressen)
        ON CONFLICT (source_url) DO UPDATE SET customer_id = coalesce(excluded.customer_id, callbacks.customer_id),
          klant_naam = coalesce(excluded.klant_naam, callbacks.klant_naam), onderwerp = coalesce(excluded.onderwerp, callbacks.onderwerp),
          vraag = excluded.vraag, toelichting = excluded.toelichting, status = excluded.status, toegewezen_aan = excluded.toegewezen_aan,
          toegewezen_op = excluded.toegewezen_op, afgehandeld_op = excluded.afgehandeld_op, sync_state = 'sent', sync_error = NULL,
-         fetched_at = excluded.fetched_at`,
+         fetched_at = excluded.fetched_at, team = excluded.team, medewerker = excluded.medewerker,
+         norm_werkdagen = coalesce(callbacks.norm_werkdagen, excluded.norm_werkdagen), deadline = coalesce(callbacks.deadline, excluded.deadline),
+         resultaat = CASE WHEN excluded.status = 'te_verwerken' THEN NULL ELSE callbacks.resultaat END,
+         telefoonnummers = CASE WHEN excluded.telefoonnummers = '[]' THEN callbacks.telefoonnummers ELSE excluded.telefoonnummers END,
+         emailadressen = CASE WHEN excluded.emailadressen = '[]' THEN callbacks.emailadressen ELSE excluded.emailadressen END
+       WHERE callbacks.id NOT IN (${OPEN_CHANGES})`,
     );
     const idOf = this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?');
+    const changing = this.db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND state != 'done'`);
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM callback_queues WHERE queue = ?').run(queue);
+      this.db.prepare(`DELETE FROM callback_queues WHERE queue = ? AND callback_id NOT IN (${OPEN_CHANGES})`).run(queue);
       const link = this.db.prepare('INSERT OR IGNORE INTO callback_queues (queue, callback_id) VALUES (?, ?)');
       for (const r of records) {
+        const derived = derive(r);
         upsert.run({
           id: randomUUID(),
           sourceUrl: r.sourceUrl,
@@ -92,31 +264,162 @@ export class CallbackStore {
           toegewezenAan: JSON.stringify(r.toegewezenAan),
           toegewezenOp: r.toegewezenOp,
           afgehandeldOp: r.afgehandeldOp,
+          ontvangenOp: r.ontvangenOp,
           fetchedAt,
+          team: derived.team === null ? null : teamKey(derived.team),
+          medewerker: derived.medewerker === null ? null : emailKey(derived.medewerker),
+          normWerkdagen: derived.normWerkdagen,
+          deadline: derived.deadline,
+          telefoonnummers: JSON.stringify(r.telefoonnummers),
+          emailadressen: JSON.stringify(r.emailadressen),
         });
         const row = idOf.get(r.sourceUrl);
-        if (row) link.run(queue, row.id);
+        if (row && (changing.get(row.id)?.n ?? 0) === 0) link.run(queue, row.id);
       }
     })();
   }
 
-  /** Open callbacks in these queues, plus this machine's own not yet sent; oldest first. */
-  listOpen(queues: readonly string[], limit: number): CallbackRow[] {
-    const marks = queues.map(() => '?').join(', ') || "''";
-    return this.db
-      .prepare<unknown[], CallbackRow>(
-        `SELECT c.* FROM callbacks c
-         WHERE c.status = 'te_verwerken'
-           AND (c.sync_state != 'sent' OR EXISTS (SELECT 1 FROM callback_queues q WHERE q.callback_id = c.id AND q.queue IN (${marks})))
-         ORDER BY c.aangemaakt_op LIMIT ?`,
-      )
-      .all(...queues, limit);
+  /** A work queue, filtered and sorted, with the number of matches; at most `limit` rows. */
+  list(filter: ListFilter): { rows: CallbackListRow[]; total: number } {
+    const where: string[] = [filter.status === 'open' ? "c.status = 'te_verwerken'" : "c.status = 'verwerkt'"];
+    const params: unknown[] = [];
+    if (filter.queues !== null && filter.status === 'open') {
+      where.push(`c.id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${filter.queues.map(() => '?').join(', ') || "''"}))`);
+      params.push(...filter.queues);
+    }
+    if (filter.status === 'afgehandeld' && filter.handledBy) {
+      if ('medewerker' in filter.handledBy) {
+        where.push('c.medewerker = ?');
+        params.push(emailKey(filter.handledBy.medewerker));
+      } else {
+        where.push(`c.team IN (${filter.handledBy.teams.map(() => '?').join(', ') || "''"})`);
+        params.push(...filter.handledBy.teams.map(teamKey));
+      }
+    }
+    if (filter.team) {
+      where.push('c.team = ?');
+      params.push(teamKey(filter.team));
+    }
+    if (filter.medewerker) {
+      where.push('c.medewerker = ?');
+      params.push(emailKey(filter.medewerker));
+    }
+    if (filter.urgentie && filter.status === 'open') {
+      where.push({ op_tijd: 'c.deadline > ?', vandaag: 'c.deadline = ?', te_laat: 'c.deadline < ?' }[filter.urgentie]);
+      params.push(filter.today);
+    }
+    const dir = filter.richting === 'af' ? 'DESC' : 'ASC';
+    const order = {
+      deadline: `c.deadline IS NULL, c.deadline ${dir}, c.aangemaakt_op ${dir}`,
+      aangemaakt: `c.aangemaakt_op ${dir}`,
+      klant: `c.klant_naam IS NULL, c.klant_naam COLLATE NOCASE ${dir}, c.aangemaakt_op`,
+    }[filter.sort];
+    const clause = where.join(' AND ');
+    const rows = this.db.prepare<unknown[], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE ${clause} ORDER BY ${order} LIMIT ?`).all(...params, filter.limit);
+    const total = rows.length < filter.limit ? rows.length : (this.db.prepare<unknown[], { n: number }>(`SELECT count(*) AS n FROM callbacks c WHERE ${clause}`).get(...params)?.n ?? 0);
+    return { rows, total };
+  }
+
+  /** Open callbacks in any of these queues (null: all open ones). */
+  countOpen(queues: readonly string[] | null): number {
+    if (queues === null) return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM callbacks WHERE status = 'te_verwerken'").get()?.n ?? 0;
+    if (queues.length === 0) return 0;
+    return (
+      this.db
+        .prepare<string[], { n: number }>(
+          `SELECT count(*) AS n FROM callbacks WHERE status = 'te_verwerken' AND id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))`,
+        )
+        .get(...queues)?.n ?? 0
+    );
+  }
+
+  /** The queues a callback is in now. */
+  queuesOf(id: string): string[] {
+    return this.db.prepare<[string], { queue: string }>('SELECT queue FROM callback_queues WHERE callback_id = ?').all(id).map((r) => r.queue);
   }
 
   /** A customer's open callbacks, oldest first. */
-  listOpenForCustomer(customerId: string, limit: number): CallbackRow[] {
+  listOpenForCustomer(customerId: string, limit: number): CallbackListRow[] {
     return this.db
-      .prepare<[string, number], CallbackRow>("SELECT * FROM callbacks WHERE customer_id = ? AND status = 'te_verwerken' ORDER BY aangemaakt_op LIMIT ?")
+      .prepare<[string, number], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.customer_id = ? AND c.status = 'te_verwerken' ORDER BY c.aangemaakt_op LIMIT ?`)
       .all(customerId, limit);
+  }
+
+  // ---- history ----
+
+  addEvent(event: NewEvent): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO callback_events (callback_id, at, soort, door_naam, door_email, uitkomst, naar, notitie, sync_state, source_url)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        event.callbackId, event.at, event.soort, event.door.naam, event.door.email, event.uitkomst ?? null,
+        event.naar ? JSON.stringify(event.naar) : null, event.notitie ?? '', event.syncState ?? 'sent', event.sourceUrl ?? null,
+      );
+    if (event.soort === 'poging') this.recountAttempts(event.callbackId);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** An event's change reached the zaaksysteem (or was parked); an attempt keeps its klantcontact URL. */
+  setEventSyncState(eventId: number, state: SyncState, sourceUrl: string | null = null): void {
+    this.db.prepare('UPDATE callback_events SET sync_state = ?, source_url = coalesce(?, source_url) WHERE id = ?').run(state, sourceUrl, eventId);
+  }
+
+  removeEvent(eventId: number): void {
+    const row = this.db.prepare<[number], { callback_id: string; soort: string }>('SELECT callback_id, soort FROM callback_events WHERE id = ?').get(eventId);
+    this.db.prepare('DELETE FROM callback_events WHERE id = ?').run(eventId);
+    if (row?.soort === 'poging') this.recountAttempts(row.callback_id);
+  }
+
+  /** The creation line follows the create's outbox entry. */
+  setCreatedEventSyncState(callbackId: string, state: SyncState): void {
+    this.db.prepare("UPDATE callback_events SET sync_state = ? WHERE callback_id = ? AND soort = 'aangemaakt'").run(state, callbackId);
+  }
+
+  events(callbackId: string): EventRow[] {
+    return this.db.prepare<[string], EventRow>('SELECT * FROM callback_events WHERE callback_id = ? ORDER BY at, id').all(callbackId);
+  }
+
+  /** Attempts read from the zaaksysteem (any machine's): added once, by their klantcontact URL. */
+  mergeRemoteAttempts(callbackId: string, attempts: readonly { sourceUrl: string; at: string; door: string; uitkomst: string | null; notitie: string }[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst, notitie, sync_state, source_url)
+       VALUES (?, ?, 'poging', ?, ?, ?, 'sent', ?) ON CONFLICT (source_url) DO NOTHING`,
+    );
+    this.db.transaction(() => {
+      for (const a of attempts) insert.run(callbackId, a.at, a.door, a.uitkomst, a.notitie, a.sourceUrl);
+      this.recountAttempts(callbackId);
+    })();
+  }
+
+  private recountAttempts(callbackId: string): void {
+    this.db
+      .prepare(
+        `UPDATE callbacks SET pogingen = (SELECT count(*) FROM callback_events WHERE callback_id = @id AND soort = 'poging'),
+           laatste_poging_op = (SELECT max(at) FROM callback_events WHERE callback_id = @id AND soort = 'poging') WHERE id = @id`,
+      )
+      .run({ id: callbackId });
+  }
+
+  // ---- notices ----
+
+  /** Open callbacks in these queues not yet announced with this kind of notice. */
+  unannounced(queues: readonly string[], soort: string, deadlineOnOrBefore: string | null = null): CallbackListRow[] {
+    if (queues.length === 0) return [];
+    return this.db
+      .prepare<unknown[], CallbackListRow>(
+        `SELECT ${LIST_COLUMNS} FROM callbacks c
+         WHERE c.status = 'te_verwerken' AND c.id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))
+           AND NOT EXISTS (SELECT 1 FROM json_each(c.meldingen) WHERE value = ?)
+           ${deadlineOnOrBefore ? 'AND c.deadline <= ?' : ''}`,
+      )
+      .all(...queues, soort, ...(deadlineOnOrBefore ? [deadlineOnOrBefore] : []));
+  }
+
+  markAnnounced(id: string, soort: string): void {
+    this.db
+      .prepare("UPDATE callbacks SET meldingen = json_insert(meldingen, '$[#]', ?) WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(meldingen) WHERE value = ?)")
+      .run(soort, id, soort);
   }
 }

@@ -72,7 +72,7 @@ export class OutboxStore {
   private readonly resendStmt;
   private readonly discardStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(
       `INSERT INTO outbox (idempotency_key, kind, entity_id, payload, state, next_attempt_at, created_at)
        VALUES (@idempotencyKey, @kind, @entityId, @payload, 'pending', @now, @now)`,
@@ -155,6 +155,21 @@ export class OutboxStore {
 
   scheduleRetry(id: number, next: string, error: string): void {
     this.retryStmt.run({ id, next, error });
+  }
+
+  /** Tried again at `next` without counting as a failed attempt (it waits for another entry). */
+  postpone(id: number, next: string, reason: string): void {
+    this.db.prepare('UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?').run(next, reason, id);
+  }
+
+  /** Whether an earlier entry for the same entity is still waiting or parked (changes go out in order). */
+  hasEarlierOpen(entityId: string, id: number): boolean {
+    return this.db.prepare("SELECT 1 FROM outbox WHERE entity_id = ? AND state != 'done' AND id < ? LIMIT 1").get(entityId, id) !== undefined;
+  }
+
+  /** Entries for this entity still waiting or parked. */
+  openFor(entityId: string): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND state != 'done'").get(entityId) as { n: number }).n;
   }
 
   park(id: number, error: string): void {

@@ -1,11 +1,12 @@
 import type { SyncStatus } from '../../../shared/contract';
-import { RemoteError, type ActorTarget, type CallbackAdapter, type ZaaksysteemAdapter } from '../adapters/types';
+import { RemoteError, type ActorTarget, type CallbackAdapter, type CallbackRecord, type ZaaksysteemAdapter } from '../adapters/types';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
+import type { Derived } from '../store/callbacks';
 import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
 import { outboxKinds } from './kinds';
-import { MissingLocalDataError } from './kinds/types';
+import { MissingLocalDataError, WaitingError } from './kinds/types';
 
 /** Partijen written per transaction during a prefetch. */
 const PREFETCH_CHUNK = 50;
@@ -16,10 +17,16 @@ export interface SyncOptions {
   partijenRefreshMs: number;
   log: (line: string) => void;
   now?: () => Date;
-  /** The work queues (interne taken) to poll: my own and my groepen's. */
-  workQueues?: ActorTarget[];
+  /** The work queues (interne taken) to poll: my own and my groepen's (a function: the signed-in user's, read at each poll). */
+  workQueues?: ActorTarget[] | (() => ActorTarget[]);
   workQueueMs?: number;
+  /** Also poll every open and handled interne taak (a team leader's view), as queues `alle` and `alle:verwerkt`. */
+  alleTaken?: () => boolean;
+  /** Team, norm and deadline of a callback seen for the first time (callbacks/derive.ts). */
+  deriveCallback?: (record: CallbackRecord) => Derived;
 }
+
+const NOTHING_DERIVED: Derived = { team: null, medewerker: null, normWerkdagen: null, deadline: null };
 
 /** The key a work queue is stored under locally. */
 export const queueKey = (target: ActorTarget) => `${target.soort}:${target.code.toLowerCase()}`;
@@ -42,6 +49,8 @@ export class SyncEngine {
   private lastSyncAt: string | null = null;
   private message: string | null = null;
   private progress: { what: string; done: number; total: number | null } | null = null;
+  /** A long read outside the engine (the reporting poller) and how far it is. */
+  private otherProgress: SyncStatus['progress'] = null;
   private stopped = false;
   private readonly now: () => Date;
 
@@ -81,8 +90,14 @@ export class SyncEngine {
       offlineSince: this.offlineSince,
       lastSyncAt: this.lastSyncAt,
       message: this.message,
-      progress: this.progress,
+      progress: this.progress ?? this.otherProgress,
     };
+  }
+
+  /** Shows how far a long read outside the engine is (null: done), like the partijen prefetch. */
+  showProgress(progress: SyncStatus['progress']): void {
+    this.otherProgress = progress;
+    this.publishStatus();
   }
 
   isRefreshing(customerId: string): boolean {
@@ -138,6 +153,11 @@ export class SyncEngine {
     return this.prefetching;
   }
 
+  private workQueues(): ActorTarget[] {
+    const queues = this.options.workQueues ?? [];
+    return typeof queues === 'function' ? queues() : queues;
+  }
+
   /** When the work queues were last read from the zaaksysteem, or null. */
   workQueuesRefreshedAt(): string | null {
     return this.lastPollOkAt;
@@ -149,15 +169,19 @@ export class SyncEngine {
    */
   pollWorkQueues(): Promise<void> {
     if (this.polling) return this.polling;
-    const targets = this.options.workQueues ?? [];
-    if (!('listWorkQueue' in this.adapter) || targets.length === 0) return Promise.resolve();
+    const targets = this.workQueues();
+    const alle = this.options.alleTaken?.() ?? false;
+    if (!('listWorkQueue' in this.adapter) || (targets.length === 0 && !alle)) return Promise.resolve();
     const adapter = this.adapter as ZaaksysteemAdapter & CallbackAdapter;
     this.lastPollAt = Date.now();
+    const replace = (queue: string, records: CallbackRecord[]) =>
+      this.store.callbacks.replaceQueue(queue, records, (url) => this.store.customers.idBySourceUrl(url), this.now().toISOString(), this.options.deriveCallback ?? (() => NOTHING_DERIVED));
     this.polling = (async () => {
       try {
-        for (const target of targets) {
-          const records = await adapter.listWorkQueue([target]);
-          this.store.callbacks.replaceQueue(queueKey(target), records, (url) => this.store.customers.idBySourceUrl(url), this.now().toISOString());
+        for (const target of targets) replace(queueKey(target), await adapter.listWorkQueue([target]));
+        if (alle) {
+          replace('alle', await adapter.listTaken('te_verwerken'));
+          replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
         }
         this.lastPollOkAt = this.now().toISOString();
         this.reachable();
@@ -201,7 +225,7 @@ export class SyncEngine {
     if (this.options.prefetchPartijen && Date.now() - this.lastPrefetchAt > this.options.partijenRefreshMs) {
       void this.prefetchCustomers();
     }
-    if ((this.options.workQueues?.length ?? 0) > 0 && Date.now() - this.lastPollAt > (this.options.workQueueMs ?? 60_000)) {
+    if ((this.workQueues().length > 0 || (this.options.alleTaken?.() ?? false)) && Date.now() - this.lastPollAt > (this.options.workQueueMs ?? 60_000)) {
       void this.pollWorkQueues();
     }
     await this.flushOutbox();
@@ -233,7 +257,7 @@ export class SyncEngine {
           this.store.outbox.recordStep(entry.id, step, value);
         },
       };
-      const result = await kind.send(this.adapter, payload, log, { store: this.store, idempotencyKey: entry.idempotencyKey });
+      const result = await kind.send(this.adapter, payload, log, { store: this.store, idempotencyKey: entry.idempotencyKey, entryId: entry.id });
       this.store.transaction(() => {
         this.store.outbox.markDone(entry.id, this.now().toISOString());
         kind.acknowledged(this.store, payload, result);
@@ -242,6 +266,11 @@ export class SyncEngine {
       kind.announce(this.events, payload, { state: 'sent', error: null });
       return true;
     } catch (error) {
+      if (error instanceof WaitingError) {
+        // Not a failure: the entries it waits for go first; the others are not held up.
+        this.store.outbox.postpone(entry.id, new Date(this.now().getTime() + this.options.outboxIntervalMs).toISOString(), error.message);
+        return true;
+      }
       if (error instanceof RemoteError && error.kind === 'transient') {
         const delay = error.retryAfterMs ?? retryDelayMs(entry.attempts);
         this.store.outbox.scheduleRetry(entry.id, new Date(this.now().getTime() + delay).toISOString(), error.message);

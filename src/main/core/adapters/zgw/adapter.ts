@@ -7,27 +7,30 @@
  * - contact-writes.ts: a klantcontact with its betrokkene and actor;
  * - zaak-writes.ts: a zaak started from the front office, and the zaaktypen;
  * - lookups.ts: partijen by search key, zaak detail, documents;
- * - callback-writes.ts: terugbelverzoeken and the work queues.
+ * - callback-writes.ts: terugbelverzoeken and the work queues;
+ * - reporting-reads.ts: every klantcontact, page by page, for the team leader's figures.
  */
 import type { ZgwConnection } from '../../config/schema';
 import type { RemoteCache } from '../../store/remote-cache';
-import type { CallbackAdapter, Medewerker, ZaaksysteemAdapter } from '../types';
+import type { CallbackAdapter, Medewerker, ReportingAdapter, ZaaksysteemAdapter } from '../types';
 import { ZgwApi } from './api';
 import { CallbackWrites } from './callback-writes';
 import { ContactWrites } from './contact-writes';
 import { Lookups } from './lookups';
 import { DossierReads } from './reads';
+import { ReportingReads } from './reporting-reads';
 import { ZaakWrites } from './zaak-writes';
 
 export { documentenBaseUrl } from './api';
 
-export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter {
+export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, ReportingAdapter {
   readonly label: string;
   private readonly reads: DossierReads;
   private readonly contacts: ContactWrites;
   private readonly zaken: ZaakWrites;
   private readonly lookups: Lookups;
   private readonly callbacks: CallbackWrites;
+  private readonly reporting: ReportingReads;
 
   constructor(conn: ZgwConnection, user: Medewerker, cache: RemoteCache) {
     const api = new ZgwApi(conn, user, cache);
@@ -37,6 +40,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter {
     this.zaken = new ZaakWrites(api);
     this.lookups = new Lookups(api);
     this.callbacks = new CallbackWrites(api, this.contacts);
+    this.reporting = new ReportingReads(api, (needed) => this.reads.actorNames(needed));
   }
 
   listCustomers: ZaaksysteemAdapter['listCustomers'] = (onPage) => this.reads.listCustomers(onPage);
@@ -49,4 +53,9 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter {
   fetchDocumentContent = (...args: Parameters<Lookups['fetchDocumentContent']>) => this.lookups.fetchDocumentContent(...args);
   pushCallback: CallbackAdapter['pushCallback'] = (callback, log) => this.callbacks.pushCallback(callback, log);
   listWorkQueue: CallbackAdapter['listWorkQueue'] = (targets) => this.callbacks.listWorkQueue(targets);
+  listTaken: CallbackAdapter['listTaken'] = (status) => this.callbacks.listTaken(status);
+  patchTaak: CallbackAdapter['patchTaak'] = (patch, log) => this.callbacks.patchTaak(patch, log);
+  pushAttempt: CallbackAdapter['pushAttempt'] = (contact, log) => this.callbacks.pushAttempt(contact, log);
+  listAttempts: CallbackAdapter['listAttempts'] = (taakUrl) => this.callbacks.listAttempts(taakUrl);
+  klantcontactenPage: ReportingAdapter['klantcontactenPage'] = (page) => this.reporting.klantcontactenPage(page);
 }

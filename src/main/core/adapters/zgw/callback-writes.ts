@@ -1,13 +1,26 @@
-import { CODE_OF_SOORT, DirectoryActor, InterneTaak, KlantcontactMetBetrokkenen, matchesTarget, toCallbackRecord } from './callbacks';
+import { z } from 'zod';
+import { appendRegel, TOELICHTING_MAX, tooLongMessage } from '../../callbacks/toelichting';
+import { CODE_OF_SOORT, DirectoryActor, InterneTaak, KlantcontactMetBetrokkenen, matchesTarget, PogingKlantcontact, toCallbackRecord } from './callbacks';
 import { ContactWrites } from './contact-writes';
 import { Created, parseRemote } from './remote';
-import { RemoteError, type ActorTarget, type CallbackRecord, type OutgoingCallback, type StepLog } from '../types';
+import {
+  RemoteError,
+  type ActorTarget,
+  type AttemptRecord,
+  type CallbackRecord,
+  type OutgoingCallback,
+  type OutgoingContact,
+  type StepLog,
+  type TaakPatch,
+} from '../types';
 import { ZgwApi, PARALLEL_REQUESTS, ACTOR_REFRESH_MS } from './api';
 import { collect } from './http';
 import { mapLimit } from '../../util/concurrency';
 import { uuidFromUrl } from './mapping';
 
-/** Terugbelverzoeken (klantcontact + interne taak) and the work queues of actors. */
+const Toelichting = z.object({ value: z.string() });
+
+/** Terugbelverzoeken (klantcontact + interne taak), their changes and attempts, and the work queues of actors. */
 export class CallbackWrites {
   private directory: { byUuid: Map<string, DirectoryActor>; at: number } | null = null;
 
@@ -42,15 +55,7 @@ export class CallbackWrites {
         () => this.api.findOne(`/digitaleadressen?verstrektDoorBetrokkene__uuid=${betrokkene.uuid}&adres=${encodeURIComponent(adres.adres)}`, () => true),
       );
     }
-    const actoren: { uuid: string }[] = [];
-    for (const [i, target] of callback.toegewezenAan.entries()) {
-      const actor = await this.api.step(log, `toegewezen:${i}`, async () => {
-        const found = await this.findActor(target);
-        if (!found) throw new RemoteError(`Onbekende ${target.soort} "${target.code}" in het zaaksysteem.`, 'permanent');
-        return { uuid: found.uuid, url: found.url ?? '' };
-      });
-      actoren.push({ uuid: actor.uuid });
-    }
+    const actoren = await this.resolveActors(callback.toegewezenAan, log);
     const taak = await this.api.step(
       log,
       'internetaak',
@@ -71,21 +76,105 @@ export class CallbackWrites {
   }
 
   async listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]> {
-    const ki = this.api.klantinteracties;
     const directory = await this.actorDirectory();
     const actors = targets.map((t) => [...directory.values()].find((a) => matchesTarget(a, t))).filter((a): a is DirectoryActor => !!a);
-    const lists = await Promise.all(
-      actors.map((a) => collect(ki, ki.url(`/internetaken?status=te_verwerken&toegewezenAanActor__uuid=${a.uuid}&pageSize=${this.api.conn.pageSize}`))),
+    return this.records(
+      actors.map((a) => `/internetaken?status=te_verwerken&toegewezenAanActor__uuid=${a.uuid}`),
+      directory,
     );
+  }
+
+  async listTaken(status: 'te_verwerken' | 'verwerkt'): Promise<CallbackRecord[]> {
+    return this.records([`/internetaken?status=${status}`], await this.actorDirectory());
+  }
+
+  /**
+   * Assigns, sets the status, adds a toelichting line: one PATCH, repeated as is after a lost
+   * response (the same body gives the same taak). The new toelichting is computed from the
+   * taak as it is now and logged before the PATCH, so a retry sends exactly the same text.
+   */
+  async patchTaak(patch: TaakPatch, log: StepLog): Promise<{ toelichting: string; afgehandeldOp: string | null }> {
+    const ki = this.api.klantinteracties;
+    const actoren = patch.actoren ? await this.resolveActors(patch.actoren, log) : null;
+    let toelichting: string | null = null;
+    if (patch.regel) {
+      const logged = Toelichting.safeParse(log.done.toelichting);
+      if (logged.success) toelichting = logged.data.value;
+      else {
+        const current = parseRemote(InterneTaak, (await ki.request(patch.taakUrl)).body, 'interne taak');
+        toelichting = appendRegel(current.toelichting ?? '', patch.regel);
+        if (toelichting.length > TOELICHTING_MAX) throw new RemoteError(tooLongMessage(toelichting.length), 'permanent');
+        log.record('toelichting', { value: toelichting });
+      }
+    }
+    const body = {
+      ...(actoren ? { toegewezenAanActoren: actoren } : {}),
+      ...(patch.status ? { status: patch.status } : {}),
+      ...(toelichting !== null ? { toelichting } : {}),
+    };
+    const taak = parseRemote(InterneTaak, (await ki.request(patch.taakUrl, { method: 'PATCH', body })).body, 'interne taak');
+    log.record('taak', { uuid: taak.uuid, url: taak.url });
+    return { toelichting: taak.toelichting ?? '', afgehandeldOp: taak.afgehandeldOp ?? null };
+  }
+
+  async pushAttempt(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string }> {
+    if (!contact.poging) throw new RemoteError('Een terugbelpoging hoort bij een interne taak.', 'permanent');
+    const { sourceUrl } = await this.contacts.pushContact(contact, log);
+    return { sourceUrl };
+  }
+
+  async listAttempts(taakUrl: string): Promise<AttemptRecord[]> {
+    const ki = this.api.klantinteracties;
+    const query = new URLSearchParams({
+      onderwerpobject__onderwerpobjectidentificatorObjectId: uuidFromUrl(taakUrl),
+      onderwerpobject__onderwerpobjectidentificatorCodeObjecttype: 'internetaak',
+      pageSize: String(this.api.conn.pageSize),
+    });
+    const { items } = await collect(ki, ki.url(`/klantcontacten?${query}`));
+    return items
+      .map((item) => parseRemote(PogingKlantcontact, item, 'terugbelpoging'))
+      .map((kc) => ({
+        sourceUrl: kc.url,
+        at: kc.plaatsgevondenOp,
+        door: kc.hadBetrokkenActoren?.find((a) => a.naam)?.naam ?? 'Onbekend',
+        uitkomst: typeof kc.metadata?.terugbelpoging === 'string' ? kc.metadata.terugbelpoging : kc.indicatieContactGelukt ? 'bereikt' : kc.indicatieContactGelukt === false ? 'niet_bereikt' : null,
+        notitie: kc.inhoud ?? '',
+      }))
+      .sort((a, b) => a.at.localeCompare(b.at));
+  }
+
+  /** The actors of an assignment, each looked up once and logged. */
+  private async resolveActors(targets: readonly ActorTarget[], log: StepLog): Promise<{ uuid: string }[]> {
+    const actoren: { uuid: string }[] = [];
+    for (const [i, target] of targets.entries()) {
+      const actor = await this.api.step(log, `toegewezen:${i}`, async () => {
+        const found = await this.findActor(target);
+        if (!found) throw new RemoteError(`Onbekende ${target.soort} "${target.code}" in het zaaksysteem.`, 'permanent');
+        return { uuid: found.uuid, url: found.url ?? '' };
+      });
+      actoren.push({ uuid: actor.uuid });
+    }
+    return actoren;
+  }
+
+  /** Interne taken from these lists (every page), each with its klantcontact: who, what, where to call. */
+  private async records(paths: string[], known: ReadonlyMap<string, DirectoryActor>): Promise<CallbackRecord[]> {
+    const ki = this.api.klantinteracties;
+    const lists = await Promise.all(paths.map((path) => collect(ki, ki.url(`${path}&pageSize=${this.api.conn.pageSize}`))));
     const taken = new Map<string, InterneTaak>();
     for (const item of lists.flatMap((l) => l.items)) {
       const taak = parseRemote(InterneTaak, item, 'interne taak');
       taken.set(taak.url, taak);
     }
+    // An actor created since the directory was read (a new colleague): read it again, once.
+    const unknown = [...taken.values()].some((t) => (t.toegewezenAanActoren ?? []).some((a) => !known.has(a.uuid)));
+    const directory = unknown ? await this.actorDirectory(true) : known;
     return mapLimit([...taken.values()], PARALLEL_REQUESTS, async (taak) => {
       // The klantcontact behind a taak does not change: cached by URL after the first read.
       const kcUrl = taak.aanleidinggevendKlantcontact.url ?? ki.url(`/klantcontacten/${taak.aanleidinggevendKlantcontact.uuid}`);
-      const kc = await this.api.cachedObject(ki, `${kcUrl}?expand=hadBetrokkenen`, 'klantcontact-betrokkenen', KlantcontactMetBetrokkenen).catch(() => null);
+      const kc = await this.api
+        .cachedObject(ki, `${kcUrl}?expand=hadBetrokkenen.digitaleAdressen`, 'klantcontact-betrokkenen', KlantcontactMetBetrokkenen)
+        .catch(() => null);
       return toCallbackRecord(taak, kc, directory);
     });
   }
@@ -104,8 +193,8 @@ export class CallbackWrites {
   }
 
   /** Every actor with its identificator, refreshed hourly: names and codes for the work queues. */
-  private async actorDirectory(): Promise<Map<string, DirectoryActor>> {
-    if (!this.directory || Date.now() - this.directory.at > ACTOR_REFRESH_MS) {
+  private async actorDirectory(force = false): Promise<Map<string, DirectoryActor>> {
+    if (force || !this.directory || Date.now() - this.directory.at > ACTOR_REFRESH_MS) {
       const ki = this.api.klantinteracties;
       const { items } = await collect(ki, ki.url(`/actoren?pageSize=${this.api.conn.pageSize}`));
       const byUuid = new Map(items.map((a) => parseRemote(DirectoryActor, a, 'actor')).map((a) => [a.uuid, a]));

@@ -57,6 +57,7 @@ export const KlantcontactMetBetrokkenen = z
   .object({
     url: z.string(),
     onderwerp: z.string().optional(),
+    plaatsgevondenOp: z.string().optional(),
     _expand: z
       .object({
         hadBetrokkenen: z
@@ -65,6 +66,12 @@ export const KlantcontactMetBetrokkenen = z
               .object({
                 wasPartij: z.object({ uuid: z.string(), url: z.string().optional() }).loose().nullable().optional(),
                 volledigeNaam: z.string().optional(),
+                _expand: z
+                  .object({
+                    digitaleAdressen: z.array(z.object({ adres: z.string(), soortDigitaalAdres: z.string().optional() }).loose()).optional(),
+                  })
+                  .loose()
+                  .optional(),
               })
               .loose(),
           )
@@ -81,6 +88,8 @@ export function toCallbackRecord(
   directory: ReadonlyMap<string, DirectoryActor>,
 ): CallbackRecord {
   const betrokkene = klantcontact?._expand?.hadBetrokkenen?.[0];
+  const adressen = betrokkene?._expand?.digitaleAdressen ?? [];
+  const adressenVan = (soort: string) => [...new Set(adressen.filter((a) => a.soortDigitaalAdres === soort).map((a) => a.adres))];
   return {
     sourceUrl: taak.url,
     klantcontactUrl: klantcontact?.url ?? taak.aanleidinggevendKlantcontact.url ?? '',
@@ -98,8 +107,31 @@ export function toCallbackRecord(
     }),
     toegewezenOp: taak.toegewezenOp ?? null,
     afgehandeldOp: taak.afgehandeldOp ?? null,
+    ontvangenOp: klantcontact?.plaatsgevondenOp ?? taak.toegewezenOp ?? null,
+    telefoonnummers: adressenVan('telefoonnummer'),
+    emailadressen: adressenVan('email'),
   };
 }
+
+/** A call attempt as Open Klant 2 holds it: a klantcontact about the interne taak. */
+export const PogingKlantcontact = z
+  .object({
+    url: z.string(),
+    inhoud: z.string().optional(),
+    plaatsgevondenOp: z.string(),
+    indicatieContactGelukt: z.boolean().nullable().optional(),
+    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+    hadBetrokkenActoren: z.array(z.object({ naam: z.string().optional() }).loose()).optional(),
+  })
+  .loose();
+
+/** The identificator of the onderwerpobject that ties an attempt to its interne taak. */
+export const internetaakIdentificator = (taakUuid: string) => ({
+  objectId: taakUuid,
+  codeObjecttype: 'internetaak',
+  codeRegister: 'openklant',
+  codeSoortObjectId: 'uuid',
+});
 
 /** The answer of `POST /maak-klantcontact`: the klantcontact and, when sent, its betrokkene. */
 export const MaakKlantcontactResponse = z

@@ -1,6 +1,6 @@
 import type { ContactRecord } from '../../store/records';
 import { Actor, Created, parseRemote } from './remote';
-import { MaakKlantcontactResponse } from './callbacks';
+import { MaakKlantcontactResponse, internetaakIdentificator } from './callbacks';
 import { RemoteError, type Medewerker, type OutgoingContact, type StepLog } from '../types';
 import { ZgwApi } from './api';
 import { collect } from './http';
@@ -28,7 +28,7 @@ export class ContactWrites {
       kanaal: contact.kanaal,
       onderwerp: contact.onderwerp,
       inhoud: contact.inhoud,
-      indicatieContactGelukt: contact.gespreksresultaat !== 'verbinding_verbroken',
+      indicatieContactGelukt: contact.poging ? contact.poging.gelukt : contact.gespreksresultaat !== 'verbinding_verbroken',
       taal: 'nld',
       vertrouwelijk: false,
       plaatsgevondenOp: contact.plaatsgevondenOp,
@@ -105,6 +105,19 @@ export class ContactWrites {
           }),
         () =>
           this.api.findOne(`/onderwerpobjecten?klantcontact__uuid=${klantcontact.uuid}&onderwerpobjectidentificatorObjectId=${zaakUuid}`, () => true),
+      );
+    }
+    if (contact.poging) {
+      const taakUuid = contact.poging.interneTaakUuid;
+      await this.api.step(
+        log,
+        'onderwerpobject:internetaak',
+        () =>
+          ki.request(ki.url('/onderwerpobjecten'), {
+            method: 'POST',
+            body: { klantcontact: { uuid: klantcontact.uuid }, wasKlantcontact: null, onderwerpobjectidentificator: internetaakIdentificator(taakUuid) },
+          }),
+        () => this.api.findOne(`/onderwerpobjecten?klantcontact__uuid=${klantcontact.uuid}&onderwerpobjectidentificatorObjectId=${taakUuid}`, () => true),
       );
     }
     return {

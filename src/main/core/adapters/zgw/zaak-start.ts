@@ -22,6 +22,7 @@ export function contactMetadata(contact: OutgoingContact): Record<string, string
     out.kennisartikelen = contact.kennisartikelen.map((a) => a.id).reduce((acc, id) => (acc && `${acc},${id}`.length > 255 ? acc : acc ? `${acc},${id}` : id.slice(0, 255)), '');
   }
   if (contact.antwoordGevonden !== undefined) out.antwoordGevondenInKennisbank = contact.antwoordGevonden ? 'ja' : 'nee';
+  if (contact.poging) out.terugbelpoging = contact.poging.uitkomst;
   return out;
 }
 

@@ -24,6 +24,10 @@ CREATE INDEX callbacks_team ON callbacks (team, status);
 CREATE INDEX callbacks_medewerker ON callbacks (medewerker, status);
 CREATE INDEX callbacks_afgehandeld ON callbacks (afgehandeld_op) WHERE afgehandeld_op IS NOT NULL;
 CREATE INDEX callbacks_aangemaakt ON callbacks (aangemaakt_op);
+-- The notices already given for it (callback.notify kinds), so each is given once.
+ALTER TABLE callbacks ADD COLUMN meldingen TEXT NOT NULL DEFAULT '[]';
+-- Changes to one callback go out in order, and a poll never overwrites a change still unsent.
+CREATE INDEX outbox_entity ON outbox (entity_id, state);
 
 -- Every change in a callback's life, in order: the visible history.
 CREATE TABLE callback_events (

@@ -26,7 +26,8 @@ export const ContactverzoekPayload = z.object({
 });
 export type ContactverzoekPayload = z.infer<typeof ContactverzoekPayload>;
 
-function callbacksOf(adapter: ZaaksysteemAdapter): CallbackAdapter {
+/** The adapter's callback part; a zaaksysteem without interne taken parks the entry. */
+export function callbacksOf(adapter: ZaaksysteemAdapter): CallbackAdapter {
   if ('pushCallback' in adapter && 'listWorkQueue' in adapter) return adapter as ZaaksysteemAdapter & CallbackAdapter;
   throw new RemoteError('Dit zaaksysteem kent geen terugbelverzoeken.', 'permanent');
 }
@@ -64,11 +65,13 @@ export const contactverzoekKind: OutboxKind<ContactverzoekPayload> = {
   acknowledged(store, p, result) {
     const { sourceUrl, klantcontactUrl } = z.object({ sourceUrl: z.string(), klantcontactUrl: z.string() }).parse(result);
     store.callbacks.setSyncState(p.callbackId, 'sent', null, sourceUrl, klantcontactUrl);
+    store.callbacks.setCreatedEventSyncState(p.callbackId, 'sent');
     if (p.contactId) store.contacts.setSyncState(p.contactId, 'sent', null, klantcontactUrl);
   },
 
   parked(store, p, reason) {
     store.callbacks.setSyncState(p.callbackId, 'failed', reason);
+    store.callbacks.setCreatedEventSyncState(p.callbackId, 'failed');
     if (p.contactId) store.contacts.setSyncState(p.contactId, 'failed', reason);
   },
 

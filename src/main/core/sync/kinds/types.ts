@@ -12,7 +12,7 @@ export interface OutboxKind<P = unknown> {
   readonly kind: string;
   readonly payload: z.ZodType<P>;
   /** Runs the remote steps, resuming after those in `log.done`. */
-  send(adapter: ZaaksysteemAdapter, payload: P, log: StepLog, ctx: { store: Store; idempotencyKey: string }): Promise<unknown>;
+  send(adapter: ZaaksysteemAdapter, payload: P, log: StepLog, ctx: { store: Store; idempotencyKey: string; entryId: number }): Promise<unknown>;
   /** Local bookkeeping, inside the transaction that marks the entry done. */
   acknowledged(store: Store, payload: P, result: unknown): void;
   /** Local bookkeeping, inside the transaction that parks the entry. */
@@ -34,3 +34,6 @@ export interface OutboxFix {
 }
 
 export class MissingLocalDataError extends Error {}
+
+/** The entry must wait for an earlier one (e.g. a change for a callback whose create is not sent yet); tried again soon. */
+export class WaitingError extends Error {}
