@@ -1,21 +1,26 @@
 import { createRouter, createWebHashHistory } from 'vue-router';
+import BeheerKalenderView from './views/BeheerKalenderView.vue';
 import CallbacksView from './views/CallbacksView.vue';
 import CustomerView from './views/CustomerView.vue';
 import HomeView from './views/HomeView.vue';
 import OutboxView from './views/OutboxView.vue';
 import RedactieView from './views/RedactieView.vue';
 import ScreenPopView from './views/ScreenPopView.vue';
+import SignInView from './views/SignInView.vue';
 
 /** Hash history: works the same from file:// (Electron) and from the browser host. No BSN in a URL, ever. */
 export const router = createRouter({
   history: createWebHashHistory(),
   routes: [
     { path: '/', name: 'home', component: HomeView },
+    // Shown by Root.vue while nobody is signed in (the router guard there sends every route here).
+    { path: '/inloggen', name: 'inloggen', component: SignInView },
     { path: '/klant/:id', name: 'klant', component: CustomerView, props: true },
     { path: '/terugbelverzoeken', name: 'terugbelverzoeken', component: CallbacksView },
     { path: '/wachtrij', name: 'wachtrij', component: OutboxView },
     { path: '/kennisredactie', name: 'kennisredactie', component: RedactieView },
     { path: '/inkomend', name: 'inkomend', component: ScreenPopView },
+    { path: '/beheer/kalender', name: 'beheer-kalender', component: BeheerKalenderView },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

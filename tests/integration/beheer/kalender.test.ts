@@ -97,13 +97,13 @@ describe('beheer: werkdagen calendar', () => {
       if (result.ok) throw new Error(`${operation} accepted ${JSON.stringify(input)}`);
       return { code: result.error.code, text: [result.error.message, ...(result.error.issues ?? []).map((i) => i.message)].join(' ') };
     };
-    expect(await refused('beheer.sluitingsdagToevoegen', { datum: '2026-05-16', omschrijving: 'x' })).toEqual({ code: 'invalid_input', text: '2026-05-16 is een zaterdag en dus al geen werkdag.' });
+    expect(await refused('beheer.sluitingsdagToevoegen', { datum: '2026-05-16', omschrijving: 'x' })).toEqual({ code: 'invalid_input', text: 'zaterdag 16 mei 2026 valt in het weekend en is dus al geen werkdag.' });
     expect((await refused('beheer.sluitingsdagToevoegen', { datum: '2026-04-06', omschrijving: 'x' })).text).toMatch(/al een feestdag \(Tweede paasdag\)/);
     expect((await refused('beheer.sluitingsdagToevoegen', { datum: '2026-02-30', omschrijving: 'x' })).text).toMatch(/bestaat niet/);
     expect((await refused('beheer.sluitingsdagToevoegen', { datum: '2026-05-15', omschrijving: '   ' })).text).toMatch(/omschrijving/);
     expect((await refused('beheer.kalender', { jaar: 2101 })).text).toMatch(/tot en met 2100/);
     await call(core, 'beheer.sluitingsdagToevoegen', { datum: '2026-12-24', omschrijving: 'Kerstavond' });
-    expect(await refused('beheer.sluitingsdagToevoegen', { datum: '2026-12-24', omschrijving: 'Nog eens' })).toEqual({ code: 'conflict', text: '2026-12-24 is al een sluitingsdag (Kerstavond).' });
+    expect(await refused('beheer.sluitingsdagToevoegen', { datum: '2026-12-24', omschrijving: 'Nog eens' })).toEqual({ code: 'conflict', text: 'donderdag 24 december 2026 is al een sluitingsdag (Kerstavond).' });
     expect((await refused('beheer.sluitingsdagVerwijderen', { datum: '2026-12-23' })).code).toBe('not_found');
     expect(readConfig('beheer').werkdagen?.sluitingsdagen).toEqual([{ datum: '2026-12-24', omschrijving: 'Kerstavond' }]);
   });

@@ -7,7 +7,9 @@ import { KlantbeeldConfig } from '../config/schema';
 import { updateConfigFile } from '../config/write';
 
 type Team = KlantbeeldConfig['terugbelTeams'][number];
-const WEEKDAG = ['zondag', 'maandag', 'dinsdag', 'woensdag', 'donderdag', 'vrijdag', 'zaterdag'];
+/** "vrijdag 15 mei 2026": how the beheerder reads a date in a message. */
+const leesbaar = (datum: string) =>
+  new Intl.DateTimeFormat('nl-NL', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(`${datum}T00:00:00Z`));
 
 /**
  * The beheerder's werkdagen calendar. Sluitingsdagen live in klantbeeld.config.json (the
@@ -46,12 +48,12 @@ export class BeheerService {
 
   toevoegen(dag: Sluitingsdag): KalenderOverzicht {
     const feestdag = this.kalender.get().feestdagen(jaarVan(dag.datum)).find((d) => d.datum === dag.datum && d.soort === 'feestdag');
-    if (feestdag) throw new ServiceError('invalid_input', `${dag.datum} is al een feestdag (${feestdag.naam}) en dus geen werkdag.`);
+    if (feestdag) throw new ServiceError('invalid_input', `${leesbaar(dag.datum)} is al een feestdag (${feestdag.naam}) en dus geen werkdag.`);
     const weekdag = new Date(`${dag.datum}T00:00:00Z`).getUTCDay();
-    if (weekdag === 0 || weekdag === 6) throw new ServiceError('invalid_input', `${dag.datum} is een ${WEEKDAG[weekdag]} en dus al geen werkdag.`);
+    if (weekdag === 0 || weekdag === 6) throw new ServiceError('invalid_input', `${leesbaar(dag.datum)} valt in het weekend en is dus al geen werkdag.`);
     this.wijzig((lijst) => {
       const bestaand = lijst.find((d) => d.datum === dag.datum);
-      if (bestaand) throw new ServiceError('conflict', `${dag.datum} is al een sluitingsdag (${bestaand.omschrijving}).`);
+      if (bestaand) throw new ServiceError('conflict', `${leesbaar(dag.datum)} is al een sluitingsdag (${bestaand.omschrijving}).`);
       return [...lijst, { datum: dag.datum, omschrijving: dag.omschrijving }];
     });
     return this.overzicht(jaarVan(dag.datum));
@@ -59,7 +61,7 @@ export class BeheerService {
 
   verwijderen(datum: string): KalenderOverzicht {
     this.wijzig((lijst) => {
-      if (!lijst.some((d) => d.datum === datum)) throw new ServiceError('not_found', `${datum} is geen sluitingsdag.`);
+      if (!lijst.some((d) => d.datum === datum)) throw new ServiceError('not_found', `${leesbaar(datum)} is geen sluitingsdag.`);
       return lijst.filter((d) => d.datum !== datum);
     });
     return this.overzicht(jaarVan(datum));

@@ -1,5 +1,7 @@
 /** English, the second locale. Domain terms without an exact twin (zaak, kanaal) stay Dutch. */
 import callbacksEn from './areas/callbacks.en';
+import authEn from './areas/auth.en';
+import beheerEn from './areas/beheer.en';
 import type { Messages } from './nl';
 
 const en: Messages = {
@@ -40,9 +42,6 @@ const en: Messages = {
     failed: '{n} failed | {n} failed',
     unknown: 'Status unknown',
     appUnreachable: 'No connection to Klantbeeld',
-  },
-  user: {
-    signedInAs: 'Signed in as',
   },
   home: {
     title: 'No customer open',
@@ -276,6 +275,8 @@ const en: Messages = {
     open: 'Open the outbox',
   },
   callbacks: callbacksEn,
+  auth: authEn,
+  beheer: beheerEn,
   identify: {
     kind: {
       bsn: 'BSN',

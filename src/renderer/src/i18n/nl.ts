@@ -1,5 +1,7 @@
 /** Dutch, the default. Plain strings: vue-i18n's JIT compiler turns them into ASTs without eval. */
 import callbacksNl from './areas/callbacks.nl';
+import authNl from './areas/auth.nl';
+import beheerNl from './areas/beheer.nl';
 const nl = {
   app: {
     name: 'Klantbeeld',
@@ -38,9 +40,6 @@ const nl = {
     failed: '{n} mislukt | {n} mislukt',
     unknown: 'Status onbekend',
     appUnreachable: 'Geen verbinding met Klantbeeld',
-  },
-  user: {
-    signedInAs: 'Ingelogd als',
   },
   home: {
     title: 'Geen klant geopend',
@@ -274,6 +273,8 @@ const nl = {
     open: 'Wachtrij openen',
   },
   callbacks: callbacksNl,
+  auth: authNl,
+  beheer: beheerNl,
   identify: {
     kind: {
       bsn: 'BSN',

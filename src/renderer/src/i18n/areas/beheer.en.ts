@@ -1,0 +1,51 @@
+/** Beheer: the werkdagen calendar (holidays, sluitingsdagen, servicenormen). */
+import type nl from './beheer.nl';
+
+const beheer: typeof nl = {
+  nav: 'Working days',
+  kalender: {
+    title: 'Working days and closures',
+    intro: 'Public holidays and closure days are not working days. A callback deadline counts working days only; a new closure day applies to every deadline at once.',
+    jaar: 'Year',
+    vorigJaar: 'Previous year ({jaar})',
+    volgendJaar: 'Next year ({jaar})',
+    jaarHint: 'Shortcuts in the year field: arrow up and down.',
+    loading: 'Loading the calendar…',
+    loadFailed: 'The calendar could not be loaded.',
+    werkdagen: '{jaar} has {n} working days.',
+    normen: 'Service standards',
+    normTerugbellen: 'Call back within {n} working day | Call back within {n} working days',
+    normSluitTijd: 'A request received at {tijd} or later, or on a day that is not a working day, counts from the next working day.',
+    normTeam: '{naam}: {n} working day | {naam}: {n} working days',
+    vrij: 'day off',
+    werkdag: 'working day',
+    bevrijdingsdag: 'Liberation Day (5 May): {status}',
+    goedeVrijdag: 'Good Friday: {status}',
+    dagenTitel: 'Days off in {jaar}',
+    geenDagen: 'No days off in this year.',
+    datum: 'Date',
+    naam: 'Name',
+    soort: 'Kind',
+    actie: 'Action',
+    soorten: {
+      feestdag: 'Public holiday',
+      sluitingsdag: 'Closure day',
+    },
+    verwijderen: 'Remove',
+    verwijderenLabel: 'Remove closure day {naam} on {datum}',
+    bevestigVerwijderen: 'Remove closure day "{naam}" on {datum}? That day counts as a working day again.',
+    verwijderd: 'Closure day {datum} removed.',
+    toegevoegd: 'Closure day {datum} added.',
+    mislukt: 'That did not work; please try again.',
+  },
+  sluitingsdag: {
+    title: 'Add a closure day',
+    datum: 'Date',
+    omschrijving: 'Description',
+    omschrijvingHint: 'For example "Friday after Ascension". At most 100 characters.',
+    toevoegen: 'Add',
+    datumLeeg: 'Choose a date.',
+    omschrijvingLeeg: 'Give a description, for example "Friday after Ascension".',
+  },
+};
+export default beheer;
