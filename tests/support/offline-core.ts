@@ -6,7 +6,7 @@ import { startCore, type StartedCore } from '../../src/main/core';
  * A real core (real SQLite, real dispatcher and services) configured against a zaaksysteem
  * that is not there: everything cached works, writes queue. Enough for transport tests.
  */
-export async function startOfflineCore(dataDir: string, roles = 'kcc'): Promise<StartedCore> {
+export async function startOfflineCore(dataDir: string, roles = 'kcc', log: (line: string) => void = () => {}): Promise<StartedCore> {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     join(dataDir, 'klantbeeld.config.json'),
@@ -25,5 +25,6 @@ export async function startOfflineCore(dataDir: string, roles = 'kcc'): Promise<
       sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
     }),
   );
-  return startCore({ dataDir, env: { KLANTBEELD_USER_ROLES: roles }, log: () => {} });
+  // The fixed development user with the given roles: these tests are about transports and roles, not sign-in.
+  return startCore({ dataDir, env: { KLANTBEELD_AUTH: 'vast', KLANTBEELD_USER_ROLES: roles }, log });
 }
