@@ -23,6 +23,13 @@ const STATUS_OF: Record<ErrorCode, number> = {
   internal: 500,
 };
 
+/** What the clerk (or a developer) reads when a request is refused before it reaches the core. */
+const CLIENT_ERRORS: Record<number, string> = {
+  400: 'De invoer is geen geldige JSON (of bevat niet-toegestane sleutels zoals __proto__).',
+  413: 'Het verzoek is te groot.',
+  415: 'Alleen JSON wordt geaccepteerd.',
+};
+
 export interface HostOptions {
   core: Core;
   /** The built renderer (out/renderer). */
@@ -129,7 +136,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) options.log?.(`host: ${error.message}`);
-    void reply.code(status).send({ ok: false, error: { code: status === 500 ? 'internal' : 'invalid_input', message: status === 500 ? 'Er ging intern iets mis.' : error.message } });
+    // Our own Dutch words, never the framework's (English, naming internals).
+    const message = status === 500 ? 'Er ging intern iets mis.' : (CLIENT_ERRORS[status] ?? 'Dit verzoek kan niet worden verwerkt.');
+    void reply.code(status).send({ ok: false, error: { code: status === 500 ? 'internal' : 'invalid_input', message } });
   });
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).send({ ok: false, error: { code: 'not_found', message: 'Niet gevonden.' } });

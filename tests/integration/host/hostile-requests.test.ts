@@ -168,6 +168,22 @@ describe('the browser host under attack', () => {
     expect(calls).toEqual([]);
   });
 
+  it.each([
+    ['broken JSON', '{"query":'],
+    ['a __proto__ key', '{"__proto__":{"polluted":true}}'],
+    ['a constructor.prototype key', '{"constructor":{"prototype":{"polluted":true}}}'],
+    ['an empty body', ''],
+  ])('answers %s with a clear Dutch refusal, before the core', async (_label, body) => {
+    const reply = await api({}, body);
+    expect(reply.status).toBe(400);
+    const answer = JSON.parse(reply.body) as { ok: boolean; error: { code: string; message: string } };
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(answer.error.message).toMatch(/JSON|invoer/);
+    expect(answer.error.message).not.toMatch(/Body|Unexpected|property|content-type|\bat\b/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(calls).toEqual([]);
+  });
+
   it('refuses an oversized body (over 256 KiB) before the core sees it', async () => {
     const reply = await api({}, JSON.stringify({ query: 'x'.repeat(300 * 1024) }), '/api/customers.search');
     expect(reply.status).toBe(413);
