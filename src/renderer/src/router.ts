@@ -7,6 +7,7 @@ import OutboxView from './views/OutboxView.vue';
 import RedactieView from './views/RedactieView.vue';
 import ScreenPopView from './views/ScreenPopView.vue';
 import SignInView from './views/SignInView.vue';
+import VerwerkingenView from './views/VerwerkingenView.vue';
 
 /** Hash history: works the same from file:// (Electron) and from the browser host. No BSN in a URL, ever. */
 export const router = createRouter({
@@ -21,6 +22,7 @@ export const router = createRouter({
     { path: '/kennisredactie', name: 'kennisredactie', component: RedactieView },
     { path: '/inkomend', name: 'inkomend', component: ScreenPopView },
     { path: '/beheer/kalender', name: 'beheer-kalender', component: BeheerKalenderView },
+    { path: '/beheer/verwerkingen', name: 'beheer-verwerkingen', component: VerwerkingenView },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -2,6 +2,7 @@
 import callbacksEn from './areas/callbacks.en';
 import authEn from './areas/auth.en';
 import beheerEn from './areas/beheer.en';
+import verwerkingenEn from './areas/verwerkingen.en';
 import type { Messages } from './nl';
 
 const en: Messages = {
@@ -277,6 +278,7 @@ const en: Messages = {
   callbacks: callbacksEn,
   auth: authEn,
   beheer: beheerEn,
+  verwerkingen: verwerkingenEn,
   identify: {
     kind: {
       bsn: 'BSN',

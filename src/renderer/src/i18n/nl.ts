@@ -2,6 +2,7 @@
 import callbacksNl from './areas/callbacks.nl';
 import authNl from './areas/auth.nl';
 import beheerNl from './areas/beheer.nl';
+import verwerkingenNl from './areas/verwerkingen.nl';
 const nl = {
   app: {
     name: 'Klantbeeld',
@@ -275,6 +276,7 @@ const nl = {
   callbacks: callbacksNl,
   auth: authNl,
   beheer: beheerNl,
+  verwerkingen: verwerkingenNl,
   identify: {
     kind: {
       bsn: 'BSN',
