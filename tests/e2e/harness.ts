@@ -116,8 +116,10 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     });
     page.on('pageerror', (error) => consoleErrors.push(`pageerror: ${error.message}`));
     // Window titles end up in taskbars and screen shares: logged for the BSN scan.
+    let lastTitle: string | null = null;
     page.on('framenavigated', (frame) => {
-      if (frame === page.mainFrame()) void page.title().then((title) => logNote(`[venstertitel] ${title}`), () => undefined);
+      if (frame !== page.mainFrame()) return;
+      void page.title().then((title) => title !== lastTitle && logNote(`[venstertitel] ${(lastTitle = title)}`), () => undefined);
     });
     return { appUrl, demoUrl, browser, context, page, consoleErrors, hostLog: () => stderr, dataDir, killHost, stop: cleanup };
   } catch (error) {
