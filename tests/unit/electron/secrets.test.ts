@@ -25,8 +25,9 @@ const CONFIG = {
   brp: { url: 'https://brp.example/haalcentraal/api/brp', apiKey: 'brp-sleutel-99' },
   kennisbank: { url: 'https://objecten.example/api/v2', token: 'objecten-token-7', objecttype: 'https://types.example/kennisartikel' },
   screenpop: { secret: 'telefonie-geheim-0123456789', port: 0 },
+  verwerkingenlogging: { url: 'https://vlog.example/api/v1', clientId: 'klantbeeld', secret: 'vlog-geheim-31' },
 };
-const SECRET_VALUES = ['zgw-geheim-1234567890', 'ok-token-abcdef', 'vth-geheim-42', 'brp-sleutel-99', 'objecten-token-7', 'telefonie-geheim-0123456789'];
+const SECRET_VALUES = ['zgw-geheim-1234567890', 'ok-token-abcdef', 'vth-geheim-42', 'brp-sleutel-99', 'objecten-token-7', 'telefonie-geheim-0123456789', 'vlog-geheim-31'];
 
 let dir: ReturnType<typeof tempDir>;
 const log = vi.fn();
@@ -68,6 +69,7 @@ describe('zaaksysteem secrets in safeStorage', () => {
     expect(config.brp?.apiKey).toBe('brp-sleutel-99');
     expect(config.kennisbank?.token).toBe('objecten-token-7');
     expect(config.screenpop.secret).toBe('telefonie-geheim-0123456789');
+    expect(config.verwerkingenlogging.secret).toBe('vlog-geheim-31');
   });
 
   it('lets a secret typed into the config file replace the stored one', () => {

@@ -19,6 +19,7 @@ const SECRET_FIELDS: readonly (readonly string[])[] = [
   ['brp', 'apiKey'],
   ['kennisbank', 'token'],
   ['screenpop', 'secret'],
+  ['verwerkingenlogging', 'secret'],
 ];
 
 type Container = Record<string, unknown> | unknown[];
