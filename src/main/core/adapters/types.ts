@@ -183,6 +183,8 @@ export interface CallbackAdapter {
   listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]>;
   /** Every interne taak with this status, every page (the team leader's view). */
   listTaken(status: 'te_verwerken' | 'verwerkt'): Promise<CallbackRecord[]>;
+  /** These interne taken as they are now; ones the source no longer has are left out. */
+  fetchTaken(urls: readonly string[]): Promise<CallbackRecord[]>;
   /** Changes an interne taak; resumable (each step in the log), safe to repeat. */
   patchTaak(patch: TaakPatch, log: StepLog): Promise<{ toelichting: string; afgehandeldOp: string | null }>;
   /** A call attempt: a klantcontact (contact.poging set) about the interne taak. */

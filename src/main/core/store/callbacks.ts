@@ -150,7 +150,27 @@ export const emailKey = (email: string) => email.toLowerCase();
 
 /** Local callbacks: the ones registered here (pending until sent) and the ones pulled from work queues. */
 export class CallbackStore {
-  constructor(private readonly db: Db) {}
+  /** A pulled record: inserted, or updated unless a change of ours is still on its way. */
+  private readonly upsertStmt;
+
+  constructor(private readonly db: Db) {
+    this.upsertStmt = this.db.prepare(
+      `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
+         team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen)
+       VALUES (@id, @sourceUrl, @customerId, @klantcontactUrl, coalesce(@klantNaam, (SELECT naam FROM customers WHERE id = @customerId)), @onderwerp, @vraag, @toelichting, @status, @toegewezenAan, @toegewezenOp, @afgehandeldOp, coalesce(@ontvangenOp, @toegewezenOp, @fetchedAt), 'sent', @fetchedAt,
+         @team, @medewerker, @normWerkdagen, @deadline, @telefoonnummers, @emailadressen)
+       ON CONFLICT (source_url) DO UPDATE SET customer_id = coalesce(excluded.customer_id, callbacks.customer_id),
+         klant_naam = coalesce(excluded.klant_naam, callbacks.klant_naam), onderwerp = coalesce(excluded.onderwerp, callbacks.onderwerp),
+         vraag = excluded.vraag, toelichting = excluded.toelichting, status = excluded.status, toegewezen_aan = excluded.toegewezen_aan,
+         toegewezen_op = excluded.toegewezen_op, afgehandeld_op = excluded.afgehandeld_op, sync_state = 'sent', sync_error = NULL,
+         fetched_at = excluded.fetched_at, team = excluded.team, medewerker = excluded.medewerker,
+         norm_werkdagen = coalesce(callbacks.norm_werkdagen, excluded.norm_werkdagen), deadline = coalesce(callbacks.deadline, excluded.deadline),
+         resultaat = CASE WHEN excluded.status = 'te_verwerken' THEN NULL ELSE callbacks.resultaat END,
+         telefoonnummers = CASE WHEN excluded.telefoonnummers = '[]' THEN callbacks.telefoonnummers ELSE excluded.telefoonnummers END,
+         emailadressen = CASE WHEN excluded.emailadressen = '[]' THEN callbacks.emailadressen ELSE excluded.emailadressen END
+       WHERE callbacks.id NOT IN (${OPEN_CHANGES})`,
+    );
+  }
 
   /** A callback registered here, its first history line and its queues; call inside the create's transaction. */
   addLocal(callback: NewCallback): string {
@@ -228,55 +248,70 @@ export class CallbackStore {
    * has not seen the change yet. Team, norm and deadline are derived the first time only.
    */
   replaceQueue(queue: string, records: readonly CallbackRecord[], customerIdOf: (partijUrl: string) => string | null, fetchedAt: string, derive: (record: CallbackRecord) => Derived): void {
-    const upsert = this.db.prepare(
-      `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
-         team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen)
-       VALUES (@id, @sourceUrl, @customerId, @klantcontactUrl, @klantNaam, @onderwerp, @vraag, @toelichting, @status, @toegewezenAan, @toegewezenOp, @afgehandeldOp, coalesce(@ontvangenOp, @toegewezenOp, @fetchedAt), 'sent', @fetchedAt,
-         @team, @medewerker, @normWerkdagen, @deadline, @telefoonnummers, @emailadressen)
-       ON CONFLICT (source_url) DO UPDATE SET customer_id = coalesce(excluded.customer_id, callbacks.customer_id),
-         klant_naam = coalesce(excluded.klant_naam, callbacks.klant_naam), onderwerp = coalesce(excluded.onderwerp, callbacks.onderwerp),
-         vraag = excluded.vraag, toelichting = excluded.toelichting, status = excluded.status, toegewezen_aan = excluded.toegewezen_aan,
-         toegewezen_op = excluded.toegewezen_op, afgehandeld_op = excluded.afgehandeld_op, sync_state = 'sent', sync_error = NULL,
-         fetched_at = excluded.fetched_at, team = excluded.team, medewerker = excluded.medewerker,
-         norm_werkdagen = coalesce(callbacks.norm_werkdagen, excluded.norm_werkdagen), deadline = coalesce(callbacks.deadline, excluded.deadline),
-         resultaat = CASE WHEN excluded.status = 'te_verwerken' THEN NULL ELSE callbacks.resultaat END,
-         telefoonnummers = CASE WHEN excluded.telefoonnummers = '[]' THEN callbacks.telefoonnummers ELSE excluded.telefoonnummers END,
-         emailadressen = CASE WHEN excluded.emailadressen = '[]' THEN callbacks.emailadressen ELSE excluded.emailadressen END
-       WHERE callbacks.id NOT IN (${OPEN_CHANGES})`,
-    );
-    const idOf = this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?');
     const changing = this.db.prepare<[string], { n: number }>(`SELECT count(*) AS n FROM outbox WHERE entity_id = ? AND state != 'done'`);
     this.db.transaction(() => {
       this.db.prepare(`DELETE FROM callback_queues WHERE queue = ? AND callback_id NOT IN (${OPEN_CHANGES})`).run(queue);
       const link = this.db.prepare('INSERT OR IGNORE INTO callback_queues (queue, callback_id) VALUES (?, ?)');
       for (const r of records) {
-        const derived = derive(r);
-        upsert.run({
-          id: randomUUID(),
-          sourceUrl: r.sourceUrl,
-          customerId: r.partijUrl ? customerIdOf(r.partijUrl) : null,
-          klantcontactUrl: r.klantcontactUrl,
-          klantNaam: r.klantNaam,
-          onderwerp: r.onderwerp,
-          vraag: r.vraag,
-          toelichting: r.toelichting,
-          status: r.status,
-          toegewezenAan: JSON.stringify(r.toegewezenAan),
-          toegewezenOp: r.toegewezenOp,
-          afgehandeldOp: r.afgehandeldOp,
-          ontvangenOp: r.ontvangenOp,
-          fetchedAt,
-          team: derived.team === null ? null : teamKey(derived.team),
-          medewerker: derived.medewerker === null ? null : emailKey(derived.medewerker),
-          normWerkdagen: derived.normWerkdagen,
-          deadline: derived.deadline,
-          telefoonnummers: JSON.stringify(r.telefoonnummers),
-          emailadressen: JSON.stringify(r.emailadressen),
-        });
-        const row = idOf.get(r.sourceUrl);
-        if (row && (changing.get(row.id)?.n ?? 0) === 0) link.run(queue, row.id);
+        const id = this.upsertRecord(r, customerIdOf, fetchedAt, derive);
+        if (id && (changing.get(id)?.n ?? 0) === 0) link.run(queue, id);
       }
     })();
+  }
+
+  /** Callbacks read one by one (they left the queues polled here): their state, no queue. */
+  refresh(records: readonly CallbackRecord[], customerIdOf: (partijUrl: string) => string | null, fetchedAt: string, derive: (record: CallbackRecord) => Derived): void {
+    this.db.transaction(() => {
+      for (const r of records) this.upsertRecord(r, customerIdOf, fetchedAt, derive);
+    })();
+  }
+
+  /** Source URLs of the open, sent callbacks in these queues. */
+  openSourcesIn(queues: readonly string[]): Set<string> {
+    if (queues.length === 0) return new Set();
+    const rows = this.db
+      .prepare<string[], { source_url: string }>(
+        `SELECT c.source_url FROM callbacks c WHERE c.status = 'te_verwerken' AND c.source_url IS NOT NULL
+           AND c.id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))`,
+      )
+      .all(...queues);
+    return new Set(rows.map((r) => r.source_url));
+  }
+
+  /** Of these source URLs: the callbacks open here, in no queue any more, without a change of ours on its way. */
+  departed(sources: Iterable<string>): string[] {
+    const check = this.db.prepare<[string], { id: string }>(
+      `SELECT c.id FROM callbacks c WHERE c.source_url = ? AND c.status = 'te_verwerken'
+         AND NOT EXISTS (SELECT 1 FROM callback_queues q WHERE q.callback_id = c.id) AND c.id NOT IN (${OPEN_CHANGES})`,
+    );
+    return [...sources].filter((url) => check.get(url) !== undefined);
+  }
+
+  private upsertRecord(r: CallbackRecord, customerIdOf: (partijUrl: string) => string | null, fetchedAt: string, derive: (record: CallbackRecord) => Derived): string | null {
+    const derived = derive(r);
+    this.upsertStmt.run({
+      id: randomUUID(),
+      sourceUrl: r.sourceUrl,
+      customerId: r.partijUrl ? customerIdOf(r.partijUrl) : null,
+      klantcontactUrl: r.klantcontactUrl,
+      klantNaam: r.klantNaam,
+      onderwerp: r.onderwerp,
+      vraag: r.vraag,
+      toelichting: r.toelichting,
+      status: r.status,
+      toegewezenAan: JSON.stringify(r.toegewezenAan),
+      toegewezenOp: r.toegewezenOp,
+      afgehandeldOp: r.afgehandeldOp,
+      ontvangenOp: r.ontvangenOp,
+      fetchedAt,
+      team: derived.team === null ? null : teamKey(derived.team),
+      medewerker: derived.medewerker === null ? null : emailKey(derived.medewerker),
+      normWerkdagen: derived.normWerkdagen,
+      deadline: derived.deadline,
+      telefoonnummers: JSON.stringify(r.telefoonnummers),
+      emailadressen: JSON.stringify(r.emailadressen),
+    });
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?').get(r.sourceUrl)?.id ?? null;
   }
 
   /** A work queue, filtered and sorted, with the number of matches; at most `limit` rows. */

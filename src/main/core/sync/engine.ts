@@ -27,6 +27,8 @@ export interface SyncOptions {
 }
 
 const NOTHING_DERIVED: Derived = { team: null, medewerker: null, normWerkdagen: null, deadline: null };
+/** Callbacks that left the polled queues, read one by one per poll (the rest the next time). */
+const DEPARTED_PER_POLL = 50;
 
 /** The key a work queue is stored under locally. */
 export const queueKey = (target: ActorTarget) => `${target.soort}:${target.code.toLowerCase()}`;
@@ -174,15 +176,20 @@ export class SyncEngine {
     if (!('listWorkQueue' in this.adapter) || (targets.length === 0 && !alle)) return Promise.resolve();
     const adapter = this.adapter as ZaaksysteemAdapter & CallbackAdapter;
     this.lastPollAt = Date.now();
-    const replace = (queue: string, records: CallbackRecord[]) =>
-      this.store.callbacks.replaceQueue(queue, records, (url) => this.store.customers.idBySourceUrl(url), this.now().toISOString(), this.options.deriveCallback ?? (() => NOTHING_DERIVED));
+    const idOf = (url: string) => this.store.customers.idBySourceUrl(url);
+    const derive = this.options.deriveCallback ?? (() => NOTHING_DERIVED);
+    const replace = (queue: string, records: CallbackRecord[]) => this.store.callbacks.replaceQueue(queue, records, idOf, this.now().toISOString(), derive);
     this.polling = (async () => {
       try {
+        const before = this.store.callbacks.openSourcesIn([...targets.map(queueKey), ...(alle ? ['alle'] : [])]);
         for (const target of targets) replace(queueKey(target), await adapter.listWorkQueue([target]));
         if (alle) {
           replace('alle', await adapter.listTaken('te_verwerken'));
           replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
         }
+        // Callbacks that left every queue here (handled, forwarded elsewhere) are read once more, so none stays open by mistake.
+        const departed = this.store.callbacks.departed(before).slice(0, DEPARTED_PER_POLL);
+        if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, this.now().toISOString(), derive);
         this.lastPollOkAt = this.now().toISOString();
         this.reachable();
         this.events.emit('callbacks.changed', { at: this.lastPollOkAt, reason: 'poll' });

@@ -161,11 +161,27 @@ export class CallbackWrites {
   private async records(paths: string[], known: ReadonlyMap<string, DirectoryActor>): Promise<CallbackRecord[]> {
     const ki = this.api.klantinteracties;
     const lists = await Promise.all(paths.map((path) => collect(ki, ki.url(`${path}&pageSize=${this.api.conn.pageSize}`))));
+    return this.withKlantcontact(lists.flatMap((l) => l.items).map((item) => parseRemote(InterneTaak, item, 'interne taak')), known);
+  }
+
+  /** These interne taken as they are now (one request each, a few in flight); gone ones are left out. */
+  async fetchTaken(urls: readonly string[]): Promise<CallbackRecord[]> {
+    const ki = this.api.klantinteracties;
+    const taken = await mapLimit([...urls], PARALLEL_REQUESTS, async (url) => {
+      try {
+        return parseRemote(InterneTaak, (await ki.request(url)).body, 'interne taak');
+      } catch (error) {
+        if (error instanceof RemoteError && error.status === 404) return null;
+        throw error;
+      }
+    });
+    return this.withKlantcontact(taken.filter((t): t is InterneTaak => t !== null), await this.actorDirectory());
+  }
+
+  private async withKlantcontact(list: readonly InterneTaak[], known: ReadonlyMap<string, DirectoryActor>): Promise<CallbackRecord[]> {
+    const ki = this.api.klantinteracties;
     const taken = new Map<string, InterneTaak>();
-    for (const item of lists.flatMap((l) => l.items)) {
-      const taak = parseRemote(InterneTaak, item, 'interne taak');
-      taken.set(taak.url, taak);
-    }
+    for (const taak of list) taken.set(taak.url, taak);
     // An actor created since the directory was read (a new colleague): read it again, once.
     const unknown = [...taken.values()].some((t) => (t.toegewezenAanActoren ?? []).some((a) => !known.has(a.uuid)));
     const directory = unknown ? await this.actorDirectory(true) : known;
