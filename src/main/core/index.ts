@@ -52,7 +52,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(options.dataDir, options.env ?? process.env);
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
-  const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env));
+  const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env), log);
   const store = Store.open(join(options.dataDir, STORE_FILE));
   const events = new EventBus();
   let connection: ZgwConnection;

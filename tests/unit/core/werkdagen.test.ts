@@ -2,7 +2,7 @@ import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
 import { KalenderBereikFout, WerkdagenKalender } from '../../../src/main/core/calendar/werkdagen';
 import { KlantbeeldConfig } from '../../../src/main/core/config/schema';
-import { kalenderFromConfig, normVoorTeam } from '../../../src/main/core/calendar/bron';
+import { kalenderBron, kalenderFromConfig, normVoorTeam, type KalenderConfig } from '../../../src/main/core/calendar/bron';
 
 const NA_HEMELVAART = { datum: '2026-05-15', omschrijving: 'Vrijdag na Hemelvaart' };
 const kalender = new WerkdagenKalender({ sluitingsdagen: [NA_HEMELVAART] });
@@ -259,5 +259,29 @@ describe('configuration', () => {
     expect(fout({ werkdagen: { sluitingsdagen: [{ datum: '2150-01-02', omschrijving: 'x' }] } })?.[0]).toMatch(/tussen 2000 en 2100/);
     expect(fout({ werkdagen: { sluitingsdagen: [{ datum: '2026-05-15', omschrijving: ' ' }] } })?.[0]).toMatch(/omschrijving/);
     expect(fout({ werkdagen: { sluitingsdagen: [NA_HEMELVAART, NA_HEMELVAART] } })?.[0]).toMatch(/één keer/);
+  });
+
+  it('KalenderBron: reload rebuilds from the source and tells listeners; a failing read keeps the old calendar', () => {
+    let bron: KalenderConfig = KlantbeeldConfig.parse({});
+    const live = kalenderBron(bron, () => {
+      if (bron === null) throw new Error('onleesbaar');
+      return bron;
+    });
+    const gezien: boolean[] = [];
+    const stop = live.onReload((k) => gezien.push(k.isWerkdag('2026-05-15')));
+    expect(live.get().isWerkdag('2026-05-15')).toBe(true);
+    bron = KlantbeeldConfig.parse({ werkdagen: { sluitingsdagen: [NA_HEMELVAART] }, servicenormen: { terugbellenWerkdagen: 3 } });
+    live.reload();
+    expect(live.get().isWerkdag('2026-05-15')).toBe(false);
+    expect(live.norm('KCC')).toBe(3);
+    expect(gezien).toEqual([false]);
+    const voor = live.get();
+    bron = null as unknown as KalenderConfig;
+    expect(() => live.reload()).toThrow('onleesbaar');
+    expect(live.get()).toBe(voor);
+    stop();
+    bron = KlantbeeldConfig.parse({});
+    live.reload();
+    expect(gezien).toEqual([false]);
   });
 });

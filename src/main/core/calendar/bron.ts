@@ -32,11 +32,17 @@ export interface KalenderBron {
   config(): KalenderConfig;
   /** Reads the configuration again and rebuilds the calendar; on an error the old one stays. */
   reload(): void;
+  /**
+   * Called after every reload with the new calendar, e.g. to recompute the stored deadlines of
+   * open requests. Returns the unsubscribe function. A listener that throws does not stop others.
+   */
+  onReload(listener: (kalender: WerkdagenKalender) => void): () => void;
 }
 
-export function kalenderBron(eerste: KalenderConfig, lees: () => KalenderConfig): KalenderBron {
+export function kalenderBron(eerste: KalenderConfig, lees: () => KalenderConfig, log: (line: string) => void = () => {}): KalenderBron {
   let config = eerste;
   let kalender = kalenderFromConfig(eerste);
+  const listeners = new Set<(kalender: WerkdagenKalender) => void>();
   return {
     get: () => kalender,
     norm: (teamCode) => normVoorTeam(config, teamCode),
@@ -45,6 +51,17 @@ export function kalenderBron(eerste: KalenderConfig, lees: () => KalenderConfig)
       const volgende = lees();
       kalender = kalenderFromConfig(volgende);
       config = volgende;
+      for (const listener of listeners) {
+        try {
+          listener(kalender);
+        } catch (error) {
+          log(`werkdagenkalender: a reload listener failed: ${(error as Error).message}`);
+        }
+      }
+    },
+    onReload(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }
