@@ -7,8 +7,7 @@ import type { SyncRig } from './sync-rig';
 export const DEFAULT_CONFIG = KlantbeeldConfig.parse({});
 
 /** A callback service as the core wires it, on a sync rig's store, engine and adapter, for one user. */
-export function callbackServiceFor(rig: SyncRig, user: CallbackUser, now?: () => Date): CallbackService {
-  const config = DEFAULT_CONFIG;
+export function callbackServiceFor(rig: SyncRig, user: CallbackUser, now?: () => Date, config: KlantbeeldConfig = DEFAULT_CONFIG): CallbackService {
   const kalender = kalenderBron(config, () => config);
   const scoped = { kanalen: config.kanalen, terugbelTeams: config.terugbelTeams, terugbellen: config.terugbellen, user };
   return new CallbackService(rig.store, scoped, rig.engine, kalender, rig.adapter, rig.events, now);

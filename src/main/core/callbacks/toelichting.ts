@@ -62,6 +62,16 @@ export function parseToelichting(text: string): ToelichtingDelen {
   return out;
 }
 
+/** The line `handle` adds: "Afgehandeld: Klant geholpen (Kevin Mulder, 28-11-2026)". */
+export const afhandelRegel = (resultaat: string, door: string, datum: string) => `${AFGEHANDELD}${resultaat} (${door}, ${datum})`;
+const AFGEHANDELD = 'Afgehandeld: ';
+
+/** A callback handled on another machine: its result from the toelichting's last "Afgehandeld: …" line. */
+export function resultaatUit(toelichting: string): string | null {
+  const regel = [...parseToelichting(toelichting).regels].reverse().find((r) => r.startsWith(AFGEHANDELD));
+  return regel ? regel.slice(AFGEHANDELD.length).replace(/ \([^)]*\)$/, '') : null;
+}
+
 /** What the clerk sees as the toelichting: the note and the log lines (the rest has its own fields). */
 export function toelichtingVoorMedewerker(delen: ToelichtingDelen): string {
   return [delen.notitie.trimEnd(), ...delen.regels.map((r) => `${LOG}${r}`)].filter((l) => l.length > 0).join('\n');

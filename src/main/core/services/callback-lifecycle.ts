@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorTarget, CallbackItem, PogingUitkomst } from '../../../shared/contract/areas/callbacks';
-import { appendRegel, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
+import { afhandelRegel, appendRegel, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
 import type { Assignee, CallbackChange, CallbackListRow, EventSoort } from '../store/callbacks';
@@ -102,7 +102,7 @@ export class CallbackLifecycle {
       change: { status: 'verwerkt', resultaat, afgehandeldOp: this.now().toISOString(), ...(actoren ? { toegewezenAan: actoren, medewerker: me.code } : {}) },
       ...(actoren ? { actoren } : {}),
       status: 'verwerkt',
-      regel: `Afgehandeld: ${resultaat} (${me.naam}, ${datum(this.now().toISOString())})`,
+      regel: afhandelRegel(resultaat, me.naam, datum(this.now().toISOString())),
       uitkomst: resultaat,
       notitie,
       omschrijving: `afgehandeld: ${resultaat}`,

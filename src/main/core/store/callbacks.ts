@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { SyncState } from '../../../shared/contract';
 import type { CallbackRecord } from '../adapters/types';
+import { resultaatUit } from '../callbacks/toelichting';
 import type { Db } from './database';
 
 export interface CallbackRow {
@@ -156,16 +157,16 @@ export class CallbackStore {
   constructor(private readonly db: Db) {
     this.upsertStmt = this.db.prepare(
       `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
-         team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen)
+         team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, resultaat)
        VALUES (@id, @sourceUrl, @customerId, @klantcontactUrl, coalesce(@klantNaam, (SELECT naam FROM customers WHERE id = @customerId)), @onderwerp, @vraag, @toelichting, @status, @toegewezenAan, @toegewezenOp, @afgehandeldOp, coalesce(@ontvangenOp, @toegewezenOp, @fetchedAt), 'sent', @fetchedAt,
-         @team, @medewerker, @normWerkdagen, @deadline, @telefoonnummers, @emailadressen)
+         @team, @medewerker, @normWerkdagen, @deadline, @telefoonnummers, @emailadressen, @resultaat)
        ON CONFLICT (source_url) DO UPDATE SET customer_id = coalesce(excluded.customer_id, callbacks.customer_id),
          klant_naam = coalesce(excluded.klant_naam, callbacks.klant_naam), onderwerp = coalesce(excluded.onderwerp, callbacks.onderwerp),
          vraag = excluded.vraag, toelichting = excluded.toelichting, status = excluded.status, toegewezen_aan = excluded.toegewezen_aan,
          toegewezen_op = excluded.toegewezen_op, afgehandeld_op = excluded.afgehandeld_op, sync_state = 'sent', sync_error = NULL,
          fetched_at = excluded.fetched_at, team = excluded.team, medewerker = excluded.medewerker,
          norm_werkdagen = coalesce(callbacks.norm_werkdagen, excluded.norm_werkdagen), deadline = coalesce(callbacks.deadline, excluded.deadline),
-         resultaat = CASE WHEN excluded.status = 'te_verwerken' THEN NULL ELSE callbacks.resultaat END,
+         resultaat = CASE WHEN excluded.status = 'te_verwerken' THEN NULL ELSE coalesce(excluded.resultaat, callbacks.resultaat) END,
          telefoonnummers = CASE WHEN excluded.telefoonnummers = '[]' THEN callbacks.telefoonnummers ELSE excluded.telefoonnummers END,
          emailadressen = CASE WHEN excluded.emailadressen = '[]' THEN callbacks.emailadressen ELSE excluded.emailadressen END
        WHERE callbacks.id NOT IN (${OPEN_CHANGES})`,
@@ -310,6 +311,7 @@ export class CallbackStore {
       deadline: derived.deadline,
       telefoonnummers: JSON.stringify(r.telefoonnummers),
       emailadressen: JSON.stringify(r.emailadressen),
+      resultaat: r.status === 'verwerkt' ? resultaatUit(r.toelichting) : null,
     });
     return this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?').get(r.sourceUrl)?.id ?? null;
   }
