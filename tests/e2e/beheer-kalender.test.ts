@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApp, type RunningApp } from './harness';
+import { activeId, startApp, type RunningApp } from './harness';
 
 let beheer: RunningApp;
 beforeAll(async () => {
@@ -23,8 +23,6 @@ async function axeViolations(page: Page, selector: string): Promise<unknown[]> {
     `axe.run(${JSON.stringify(selector)}, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
   )) as unknown[];
 }
-
-const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
 
 describe('Beheer → Werkdagen', () => {
   it('the beheerder adds the Friday after Ascension and removes it again, by keyboard', async () => {
@@ -73,7 +71,7 @@ describe('Beheer → Werkdagen', () => {
     await page.getByRole('button', { name: 'Sluitingsdag Vrijdag na Hemelvaart op vrijdag 15 mei 2026 verwijderen' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => rij.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('CAPTION');
+    expect(await page.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('CAPTION');
     // The Saturday was refused (400); nothing of beheer was forbidden; no CSP or script errors.
     expect(refused.filter((path) => path.startsWith('/api/beheer.'))).toEqual([]);
     expect(beheer.consoleErrors.filter((line) => !line.startsWith('Failed to load resource'))).toEqual([]);
