@@ -5,11 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { captureProcessLog } from '../support/process-log';
+import { HOST_SECRET_HEADER } from '../../src/shared/contract/transport';
+import { DEMO_ACCOUNTS } from '../../src/main/core/auth/demo-accounts';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const HOST_ENTRY = join(REPO_ROOT, 'out/main/host.js');
@@ -34,15 +36,47 @@ export interface RunningApp {
 export interface StartOptions {
   /** Run on this data dir (e.g. again after a crash); it is not removed on stop. */
   dataDir?: string;
-  /** Extra environment for the host, e.g. KLANTBEELD_USER_ROLES. */
+  /**
+   * Extra environment for the host. KLANTBEELD_USER_* switches the host to the fixed
+   * development user (KLANTBEELD_AUTH=vast): no sign-in, no idle lock.
+   */
   env?: Record<string, string>;
+  /**
+   * The demo user the harness signs in as before the test starts (through the API, once; the
+   * page then opens signed in). Default `bianca`; null: nobody (the test signs in itself).
+   * Demo users: bianca, kevin (kcc), marloes (teamleider), fatima (balie), sanne (kcc +
+   * kennisredacteur), beheer (beheerder); password `turfbrug-<account>`.
+   */
+  account?: DemoAccount | null;
+  /**
+   * A demo zaaksysteem the test started itself and shares between several hosts (each pointed at
+   * it with KLANTBEELD_ADAPTER=zgw and the URL/credential overrides): the host embeds none.
+   */
+  demoUrl?: string;
 }
 
-function waitForUrls(host: ChildProcess, stderr: () => string, timeoutMs: number): Promise<{ appUrl: string; demoUrl: string }> {
+export type DemoAccount = 'bianca' | 'kevin' | 'marloes' | 'fatima' | 'sanne' | 'beheer';
+export const demoPassword = (account: DemoAccount) => `turfbrug-${account}`;
+
+/** Signs the host in as a demo user through its API (the same call the sign-in view makes). */
+export async function signInByApi(appUrl: string, account: DemoAccount): Promise<void> {
+  const html = await (await fetch(appUrl)).text();
+  const secret = /name="klantbeeld-secret" content="([^"]+)"/.exec(html)?.[1];
+  if (!secret) throw new Error('no host secret in index.html');
+  const response = await fetch(`${appUrl}api/auth.signIn`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [HOST_SECRET_HEADER]: secret },
+    body: JSON.stringify({ account, wachtwoord: demoPassword(account) }),
+  });
+  const result = (await response.json()) as { ok: boolean; error?: { message: string } };
+  if (!result.ok) throw new Error(`sign-in as ${account} failed: ${result.error?.message}`);
+}
+
+function waitForUrls(host: ChildProcess, stderr: () => string, timeoutMs: number, externalDemo?: string): Promise<{ appUrl: string; demoUrl: string }> {
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let appUrl: string | null = null;
-    let demoUrl: string | null = null;
+    let demoUrl: string | null = externalDemo ?? null;
     const fail = (why: string) => {
       clearTimeout(timer);
       reject(new Error(`${why}\nstdout:\n${out}\nstderr:\n${stderr()}`));
@@ -75,10 +109,15 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: run \`npx electron-vite build\` (npm test builds first).`);
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-')));
   let stderr = '';
+  const fixedUser = Object.keys(options.env ?? {}).some((name) => name.startsWith('KLANTBEELD_USER_'));
+  // A host on a shared demo zaaksysteem (adapter zgw) offers the demo users only when configured so.
+  if (options.demoUrl && !fixedUser && !existsSync(join(dataDir, 'klantbeeld.config.json'))) {
+    await writeFile(join(dataDir, 'klantbeeld.config.json'), JSON.stringify({ auth: { accounts: DEMO_ACCOUNTS } }));
+  }
   const host = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_ENV: 'production', ...options.env },
+    env: { ...process.env, NODE_ENV: 'production', ...(fixedUser ? { KLANTBEELD_AUTH: 'vast' } : {}), ...options.env },
   });
   host.stderr?.setEncoding('utf8');
   host.stderr?.on('data', (chunk: string) => {
@@ -100,7 +139,9 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
   };
 
   try {
-    const { appUrl, demoUrl } = await waitForUrls(host, () => stderr, 90_000);
+    const { appUrl, demoUrl } = await waitForUrls(host, () => stderr, 90_000, options.demoUrl);
+    const account = options.account === undefined ? 'bianca' : options.account;
+    if (!fixedUser && account) await signInByApi(appUrl, account);
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

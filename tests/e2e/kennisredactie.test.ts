@@ -7,7 +7,7 @@ import { startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 beforeAll(async () => {
-  app = await startApp({ env: { KLANTBEELD_USER_ROLES: 'kcc,kennisredacteur' } });
+  app = await startApp({ account: 'sanne' }); // kcc + kennisredacteur
 });
 afterAll(async () => app?.stop());
 

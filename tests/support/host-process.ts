@@ -19,12 +19,16 @@ export interface HostProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
+/**
+ * The host runs with the fixed development user (`KLANTBEELD_AUTH=vast`, KLANTBEELD_USER_* as
+ * given) unless `env` says otherwise: these tests are about the data path, not sign-in.
+ */
 export async function startHostProcess(dataDir: string, env: Record<string, string>): Promise<HostProcess> {
   if (!existsSync(HOST_ENTRY)) throw new Error(`${HOST_ENTRY} is missing: build first (npm test does).`);
   const child = spawn(process.execPath, [HOST_ENTRY, '--port', '0', '--data-dir', dataDir], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
+    env: { ...process.env, KLANTBEELD_AUTH: 'vast', ...env },
   });
   captureProcessLog(child, 'host');
   let stderr = '';

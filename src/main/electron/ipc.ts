@@ -9,6 +9,7 @@ import type { CoreBridge } from './core-bridge';
 import type { Log } from './log';
 import { isOwnPageUrl, type OwnPage } from './paths';
 import { originForLog } from './security';
+import { openSignInPage } from './sign-in';
 
 export const IPC_MESSAGES = {
   forbidden: 'Deze aanvraag komt niet uit het Klantbeeld-venster en is geweigerd.',
@@ -59,7 +60,9 @@ export function bindCoreToIpc(options: IpcBindingOptions): () => void {
       return refuse('unknown_operation', IPC_MESSAGES.unknownOperation);
     }
     try {
-      return await core.call(operation, input);
+      const result = await core.call(operation, input);
+      if (operation === 'auth.startOidc') await openSignInPage(result, { log, parent: BrowserWindow.fromWebContents(event.sender) });
+      return result;
     } catch (error) {
       log(`call ${operation} failed in the shell: ${String(error)}`);
       return refuse('internal', IPC_MESSAGES.internal);

@@ -5,6 +5,10 @@ export const ErrorCode = z.enum([
   'invalid_input',
   'unknown_operation',
   'unauthenticated',
+  /** Nobody is signed in, the screen is locked, or sign-in is blocked for a while (issue 7). */
+  'niet_ingelogd',
+  'vergrendeld',
+  'te_veel_pogingen',
   'forbidden',
   'not_found',
   'conflict',

@@ -79,5 +79,14 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
     const sync = z.record(z.string(), z.unknown()).catch({}).parse(base.sync ?? {});
     out.sync = { ...sync, workQueueSeconds: Number(env.KLANTBEELD_WORKQUEUE_SECONDS) };
   }
+  // Sign-in: KLANTBEELD_AUTH=vast switches on the fixed development user (the `user` above).
+  const authEnv = {
+    ...(env.KLANTBEELD_AUTH ? { mode: env.KLANTBEELD_AUTH } : {}),
+    ...(env.KLANTBEELD_IDLE_LOCK_MINUTES ? { idleLockMinutes: Number(env.KLANTBEELD_IDLE_LOCK_MINUTES) } : {}),
+    ...(env.KLANTBEELD_IDLE_WARN_SECONDS ? { idleWarnSeconds: Number(env.KLANTBEELD_IDLE_WARN_SECONDS) } : {}),
+  };
+  if (Object.keys(authEnv).length > 0) {
+    out.auth = { ...z.record(z.string(), z.unknown()).catch({}).parse(base.auth ?? {}), ...authEnv };
+  }
   return out;
 }

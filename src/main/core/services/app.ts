@@ -6,14 +6,15 @@ import { APP_VERSION } from '../version';
 
 export function appHandlers(deps: {
   config: KlantbeeldConfig;
-  user: UserInfo;
+  /** The signed-in user (app.info runs only with one). */
+  user: () => UserInfo;
   dataSourceLabel: string;
   sync: SyncEngine;
 }): Pick<Handlers, 'app.info' | 'sync.status'> {
   return {
     'app.info': () => ({
       version: APP_VERSION,
-      user: deps.user,
+      user: { id: deps.user().id, naam: deps.user().naam, roles: deps.user().roles },
       dataSource: { kind: deps.config.adapter.kind, label: deps.dataSourceLabel },
       kanalen: deps.config.kanalen,
       gespreksresultaten: deps.config.gespreksresultaten,

@@ -55,4 +55,6 @@ function chooseApi(): Api {
 const api = chooseApi();
 
 export const client: KlantbeeldClient = api.client;
+/** In Electron the shell opens the sign-in page in the system browser itself (auth.startOidc). */
+export const shellOpensSignIn = Boolean(window.klantbeeld);
 export const onStreamState = api.onStreamState;

@@ -1,7 +1,7 @@
 import type { Medewerker, StepLog } from '../types';
 import type { RemoteCache } from '../../store/remote-cache';
 import type { ZgwConnection } from '../../config/schema';
-import { ApiClient, collect } from './http';
+import { ApiClient, collect, type ApiAuth } from './http';
 import { Created, Status, StatusType, parseRemote } from './remote';
 
 /** Requests in flight per dossier; Open Zaak and Open Klant are shared municipal servers. */
@@ -37,13 +37,25 @@ export class ZgwApi {
     readonly cache: RemoteCache,
   ) {
     this.label = conn.label;
-    const jwt = { kind: 'zgw-jwt', clientId: conn.zgwClientId, secret: conn.zgwSecret, userId: user.id, userRepresentation: user.naam } as const;
+    // user_id is read at each token: the medewerker may be the signed-in user of the moment (auth/index.ts).
+    const jwtFor = (clientId: string, secret: string): ApiAuth => ({
+      kind: 'zgw-jwt',
+      clientId,
+      secret,
+      get userId() {
+        return user.id;
+      },
+      get userRepresentation() {
+        return user.naam;
+      },
+    });
+    const jwt = jwtFor(conn.zgwClientId, conn.zgwSecret);
     this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs, true);
     this.catalogi = new ApiClient(conn.catalogiUrl, jwt, conn.timeoutMs);
     this.zaakSources = [
       { label: conn.label, zaken: this.zaken, catalogi: this.catalogi },
       ...(conn.extraZaaksystemen ?? []).map((extra) => {
-        const auth = { ...jwt, clientId: extra.zgwClientId, secret: extra.zgwSecret };
+        const auth = jwtFor(extra.zgwClientId, extra.zgwSecret);
         return { label: extra.label, zaken: new ApiClient(extra.zakenUrl, auth, conn.timeoutMs, true), catalogi: new ApiClient(extra.catalogiUrl, auth, conn.timeoutMs) };
       }),
     ];

@@ -35,7 +35,7 @@ export interface HttpResponse {
 
 /** A small fetch wrapper per API: auth header, timeout, problem+json mapped to RemoteError. */
 export class ApiClient {
-  private jwt: { token: string; at: number } | null = null;
+  private jwt: { token: string; at: number; userId: string } | null = null;
 
   constructor(
     readonly baseUrl: string,
@@ -129,7 +129,8 @@ export class ApiClient {
 
   private async authorization(): Promise<string> {
     if (this.auth.kind === 'token') return `Token ${this.auth.token}`;
-    if (!this.jwt || Date.now() - this.jwt.at > JWT_RENEW_MS) {
+    // A new token when the old one ages, or when another medewerker signed in.
+    if (!this.jwt || Date.now() - this.jwt.at > JWT_RENEW_MS || this.jwt.userId !== this.auth.userId) {
       const iat = Math.floor(Date.now() / 1000);
       const token = await new SignJWT({
         client_id: this.auth.clientId,
@@ -140,7 +141,7 @@ export class ApiClient {
         .setIssuer(this.auth.clientId)
         .setIssuedAt(iat)
         .sign(new TextEncoder().encode(this.auth.secret));
-      this.jwt = { token, at: Date.now() };
+      this.jwt = { token, at: Date.now(), userId: this.auth.userId };
     }
     return `Bearer ${this.jwt.token}`;
   }

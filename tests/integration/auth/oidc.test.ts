@@ -1,0 +1,151 @@
+/**
+ * OpenID Connect sign-in against a real provider (oidc-provider) on loopback, no mocks: the
+ * core hands out the authorization URL (code + PKCE S256, state, nonce, loopback redirect), a
+ * fetch-driven "browser" logs in on the provider's pages, the core's loopback listener receives
+ * the code and exchanges it, and the role claim decides what the user may do.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCore, type StartedCore } from '../../../src/main/core';
+import { contract, operationNames, type AuthStatus, type CallResult } from '../../../src/shared/contract';
+import { signInWithBrowser, startTestProvider, type TestOidcProvider } from '../../support/oidc-fixture';
+import { tempDir } from '../../support/tmp';
+
+let dir: ReturnType<typeof tempDir>;
+let provider: TestOidcProvider;
+let core: StartedCore;
+
+const ACCOUNTS = {
+  'b.devries': { name: 'Bianca de Vries', preferred_username: 'b.devries', email: 'bianca.de.vries@turfbrug.nl', roles: ['GG-Klantbeeld-KCC', 'GG-Alle-Medewerkers'], groepen: ['KCC'] },
+  'p.jansen': { name: 'Piet Jansen', preferred_username: 'p.jansen', email: 'piet.jansen@turfbrug.nl', roles: ['GG-Alle-Medewerkers'] },
+};
+
+const code = (result: CallResult) => (result.ok ? 'ok' : result.error.code);
+const status = async () => ((await core.dispatch('auth.status', {})) as { ok: true; value: AuthStatus }).value;
+async function startOidc(): Promise<URL> {
+  const started = await core.dispatch('auth.startOidc', {});
+  if (!started.ok) throw new Error(started.error.message);
+  return new URL((started.value as { url: string }).url);
+}
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  provider = await startTestProvider(ACCOUNTS);
+  const dataDir = join(dir.path, 'data');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(
+    join(dataDir, 'klantbeeld.config.json'),
+    JSON.stringify({
+      adapter: {
+        kind: 'zgw',
+        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
+        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
+        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
+        zgwClientId: 'test',
+        zgwSecret: 'test-secret',
+        klantinteractiesToken: 'test-token',
+        timeoutMs: 500,
+      },
+      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
+      auth: {
+        mode: 'oidc',
+        oidc: {
+          issuer: provider.issuer,
+          clientId: 'klantbeeld',
+          scopes: ['openid', 'profile', 'email', 'klantbeeld'],
+          roleClaim: 'roles',
+          roleMapping: { 'GG-Klantbeeld-KCC': ['kcc'], 'GG-Klantbeeld-Redactie': ['kennisredacteur'] },
+          groepenClaim: 'groepen',
+          label: 'Gemeente Turfbrug',
+        },
+      },
+    }),
+  );
+  core = await startCore({ dataDir, env: {}, log: () => {} });
+});
+afterAll(async () => {
+  await core?.close();
+  await provider?.close();
+  dir?.remove();
+});
+
+describe('OpenID Connect sign-in (authorization code + PKCE, loopback redirect)', () => {
+  it('offers only the organisation account when no local accounts are configured', async () => {
+    expect(await status()).toMatchObject({ state: 'uit', mode: 'oidc', methods: { lokaal: false, oidc: true, oidcLabel: 'Gemeente Turfbrug' } });
+    expect(code(await core.dispatch('auth.signIn', { account: 'bianca', wachtwoord: 'turfbrug-bianca' }))).toBe('unauthenticated');
+  });
+
+  it('builds an authorization request with PKCE S256, state, nonce and a loopback redirect', async () => {
+    const url = await startOidc();
+    expect(url.origin).toBe(provider.issuer);
+    expect(url.searchParams.get('response_type')).toBe('code');
+    expect(url.searchParams.get('client_id')).toBe('klantbeeld');
+    expect(url.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(url.searchParams.get('state')).toBeTruthy();
+    expect(url.searchParams.get('nonce')).toBeTruthy();
+    expect(url.searchParams.get('redirect_uri')).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback$/);
+  });
+
+  it('refuses a callback with a state that is not ours, and stays signed out', async () => {
+    const url = await startOidc();
+    const callback = new URL(url.searchParams.get('redirect_uri') ?? '');
+    callback.searchParams.set('code', 'gestolen-code');
+    callback.searchParams.set('state', 'niet-de-onze');
+    const response = await fetch(callback);
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/Inloggen via uw organisatie is mislukt/);
+    await until(async () => (await status()).melding !== null, 'the failure to show');
+    expect((await status()).state).toBe('uit');
+  });
+
+  it('refuses a user whose role claim maps to no Klantbeeld role', async () => {
+    const result = await signInWithBrowser((await startOidc()).href, 'p.jansen', provider.issuer);
+    expect(result.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/callback\?/);
+    expect(result.status).toBe(403);
+    expect(result.text).toMatch(/geen rol in Klantbeeld/);
+    const after = await status();
+    expect(after).toMatchObject({ state: 'uit', user: null, melding: expect.stringMatching(/geen rol in Klantbeeld/) });
+    expect(code(await core.dispatch('customers.search', { query: 'Bert' }))).toBe('niet_ingelogd');
+  });
+
+  it('signs in a mapped user: naam, e-mail, roles and groepen from the claims; a role-protected call works, another role is refused', async () => {
+    const result = await signInWithBrowser((await startOidc()).href, 'b.devries', provider.issuer);
+    expect(result.status).toBe(200);
+    expect(result.text).toMatch(/U bent ingelogd bij Klantbeeld/);
+    await until(async () => (await status()).state === 'ingelogd', 'the sign-in');
+    expect(await status()).toMatchObject({
+      melding: null,
+      user: { id: 'b.devries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc'], groepen: ['KCC'], via: 'oidc' },
+    });
+    expect(await core.dispatch('customers.search', { query: 'Bert' })).toMatchObject({ ok: true });
+    const notForKcc = operationNames.find((name) => !contract[name].beforeSignIn && !contract[name].roles.includes('kcc'));
+    expect(notForKcc).toBeDefined();
+    expect(await core.dispatch(notForKcc ?? '', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('unlocks by signing in again through the browser as the same person', async () => {
+    expect(await core.dispatch('auth.lock', {})).toMatchObject({ ok: true, value: { state: 'vergrendeld' } });
+    expect(code(await core.dispatch('auth.unlock', { wachtwoord: 'wat dan ook' }))).toBe('conflict');
+    const result = await signInWithBrowser((await startOidc()).href, 'b.devries', provider.issuer);
+    expect(result.status).toBe(200);
+    await until(async () => (await status()).state === 'ingelogd', 'the unlock');
+    expect((await status()).user?.naam).toBe('Bianca de Vries');
+  });
+
+  it('does not unlock for someone else', async () => {
+    await core.dispatch('auth.lock', {});
+    await signInWithBrowser((await startOidc()).href, 'p.jansen', provider.issuer);
+    await until(async () => (await status()).melding !== null, 'the refusal');
+    expect(await status()).toMatchObject({ state: 'vergrendeld', user: { naam: 'Bianca de Vries' } });
+    expect(code(await core.dispatch('customers.search', { query: 'Bert' }))).toBe('vergrendeld');
+  });
+});
