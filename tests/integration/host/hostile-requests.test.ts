@@ -105,7 +105,8 @@ describe('the browser host under attack', () => {
     ['application/x-www-form-urlencoded', 'a=1'],
     ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
   ])('refuses a form post as %s without Origin (what a plain HTML form can send)', async (contentType, body) => {
-    for (const headers of [{ 'content-type': contentType, [HOST_SECRET_HEADER]: '' }, { 'content-type': contentType }]) {
+    const attempts: Record<string, string>[] = [{ 'content-type': contentType, [HOST_SECRET_HEADER]: '' }, { 'content-type': contentType }];
+    for (const headers of attempts) {
       const reply = await send(hostPort, { method: 'POST', path: '/api/sync.status', headers, body });
       expect([401, 415]).toContain(reply.status);
     }
