@@ -15,6 +15,8 @@ import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
+import { privacySuite } from './suites/privacy';
+import { teamleiderSuite } from './suites/teamleider';
 import { werkdagenSuite } from './suites/werkdagen';
 
 const { values } = parseArgs({
@@ -22,7 +24,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, privacy); default: all. */
     only: { type: 'string' },
   },
 });
@@ -45,6 +47,8 @@ async function main(): Promise<void> {
     if (wanted('identify')) await identifySuite(report, storeFile, size, workDir, values.quick);
     if (wanted('sync')) await syncSuite(report, workDir, values.quick);
     if (wanted('kennis')) await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
+    if (wanted('privacy')) await privacySuite(report, storeFile, size, workDir);
+    if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
