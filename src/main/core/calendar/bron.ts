@@ -41,19 +41,22 @@ export interface KalenderBron {
 
 export function kalenderBron(eerste: KalenderConfig, lees: () => KalenderConfig, log: (line: string) => void = () => {}): KalenderBron {
   let config = eerste;
-  let kalender = kalenderFromConfig(eerste);
+  // Built on first use: the first build in a process takes a few hundred ms (date-holidays for
+  // 101 years), which need not hold up the start of the core.
+  let kalender: WerkdagenKalender | null = null;
   const listeners = new Set<(kalender: WerkdagenKalender) => void>();
   return {
-    get: () => kalender,
+    get: () => (kalender ??= kalenderFromConfig(config)),
     norm: (teamCode) => normVoorTeam(config, teamCode),
     config: () => config,
     reload() {
       const volgende = lees();
-      kalender = kalenderFromConfig(volgende);
+      const nieuw = kalenderFromConfig(volgende);
+      kalender = nieuw;
       config = volgende;
       for (const listener of listeners) {
         try {
-          listener(kalender);
+          listener(nieuw);
         } catch (error) {
           log(`werkdagenkalender: a reload listener failed: ${(error as Error).message}`);
         }
