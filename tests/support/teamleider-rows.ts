@@ -57,6 +57,8 @@ export function seedCallbacks(store: Store, kalender: WerkdagenKalender, options
        'sent', @team, @medewerker, @norm, @deadline, @resultaat)`,
   );
   const event = store.db.prepare("INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst) VALUES (?, ?, ?, 'Test', ?)");
+  // The work queues an open one is in (as the work queue poll links them): its medewerker's and its team's.
+  const queue = store.db.prepare('INSERT INTO callback_queues (queue, callback_id) VALUES (?, ?)');
   store.transaction(() => {
     for (let i = 0; i < options.count; i++) {
       const aangemaakt = instantBefore(prng, now, options.days);
@@ -79,6 +81,10 @@ export function seedCallbacks(store: Store, kalender: WerkdagenKalender, options
         if (at < now) afgehandeld = at.toISOString();
       } else if (r < 0.8) {
         const at = new Date(aangemaakt.getTime() + prng.int(10 * DAY));
+        if (at < now) afgehandeld = at.toISOString();
+      } else if (now.getTime() - aangemaakt.getTime() > 20 * DAY) {
+        // Left lying for a while, handled late in the end (older ones are rarely still open).
+        const at = new Date(aangemaakt.getTime() + 3 * DAY + prng.int(27 * DAY));
         if (at < now) afgehandeld = at.toISOString();
       }
       if (afgehandeld) status = 'verwerkt';
@@ -104,6 +110,10 @@ export function seedCallbacks(store: Store, kalender: WerkdagenKalender, options
       event.run(id, aangemaaktOp, 'aangemaakt', null);
       if (afgehandeld) event.run(id, afgehandeld, 'afgehandeld', 'bereikt');
       if (reopened && afgehandeld) event.run(id, afgehandeld, 'heropend', null);
+      if (reopened || status === 'te_verwerken') {
+        if (medewerker) queue.run(`medewerker:${medewerker.email}`, id);
+        if (team) queue.run(`groep:${team.toLowerCase()}`, id);
+      }
       rows.push({ id, team, medewerker: medewerker?.email ?? null, status: reopened ? 'te_verwerken' : status, aangemaakt_op: aangemaaktOp, afgehandeld_op: reopened ? null : afgehandeld, deadline });
     }
   });

@@ -15,6 +15,7 @@ import type { KalenderBron, WerkdagenKalender } from '../calendar';
 import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
 import type { Store } from '../store';
+import { teamKey } from '../store/callbacks';
 import type { HandledRow } from '../store/teamleider';
 import { beginVan, maandagVan, mediaan, percentage, plusDagen, weeknummer, wekenVan } from './teamleider-periode';
 import { teamleiderCsv } from './teamleider-export';
@@ -45,7 +46,9 @@ export class TeamleiderService {
     return this.bron.get();
   }
 
-  overzicht({ van, tot, teams }: Periode): TeamleiderOverzicht {
+  overzicht({ van, tot, teams: gekozen }: Periode): TeamleiderOverzicht {
+    // Team codes are kept upper-case on callbacks.
+    const teams = gekozen?.map(teamKey);
     const nu = this.now();
     const vandaag = this.kalender.lokaleDatum(nu);
     const morgen = beginVan(this.kalender, plusDagen(vandaag, 1));
@@ -81,7 +84,7 @@ export class TeamleiderService {
   }
 
   /** Handled on or before the deadline (the local date of handling counts); null: it had no deadline. */
-  private opTijd(r: HandledRow): boolean | null {
+  private opTijd(r: Pick<HandledRow, 'afgehandeld_op' | 'deadline'>): boolean | null {
     return r.deadline === null ? null : this.kalender.lokaleDatum(r.afgehandeld_op) <= r.deadline;
   }
 
@@ -128,25 +131,24 @@ export class TeamleiderService {
     };
   }
 
+  /** Per week of the period: counted in the store, week by week, without reading the callbacks. */
   private weken(van: string, tot: string, teams: string[] | undefined): TeamleiderWeek[] {
-    const { starts, bucketOf } = wekenVan(van, tot);
-    const weken = new Map(starts.map((week) => [week, { week, weeknummer: weeknummer(week), aangemaakt: 0, afgehandeld: 0, afgehandeldMetDeadline: 0, binnenNorm: 0, binnenNormPercentage: null as number | null }]));
-    const begin = beginVan(this.kalender, van);
-    const einde = beginVan(this.kalender, plusDagen(tot, 1));
-    for (const at of this.store.teamleider.createdBetween(begin, einde, teams)) {
-      const w = weken.get(bucketOf(this.kalender.lokaleDatum(at)));
-      if (w) w.aangemaakt++;
-    }
-    for (const r of this.store.teamleider.handledBetween(begin, einde, teams)) {
-      const w = weken.get(bucketOf(this.kalender.lokaleDatum(r.afgehandeld_op)));
-      if (!w) continue;
-      w.afgehandeld++;
-      const opTijd = this.opTijd(r);
-      if (opTijd !== null) w.afgehandeldMetDeadline++;
-      if (opTijd) w.binnenNorm++;
-    }
-    for (const w of weken.values()) w.binnenNormPercentage = percentage(w.binnenNorm, w.afgehandeldMetDeadline);
-    return [...weken.values()];
+    const { starts } = wekenVan(van, tot);
+    return starts.map((week, i) => {
+      const begin = beginVan(this.kalender, week);
+      const einde = beginVan(this.kalender, starts[i + 1] ?? plusDagen(tot, 1));
+      const handled = this.store.teamleider.handledCounts(begin, einde, teams);
+      const binnenNorm = handled.zeker + handled.twijfel.filter((r) => this.opTijd(r)).length;
+      return {
+        week,
+        weeknummer: weeknummer(week),
+        aangemaakt: this.store.teamleider.createdCount(begin, einde, teams),
+        afgehandeld: handled.afgehandeld,
+        afgehandeldMetDeadline: handled.metDeadline,
+        binnenNorm,
+        binnenNormPercentage: percentage(binnenNorm, handled.metDeadline),
+      };
+    });
   }
 
   private achterstand(vandaag: string, nu: Date, teams: string[] | undefined): Achterstand[] {
@@ -170,28 +172,17 @@ export class TeamleiderService {
 
   private contacten(van: string, tot: string): TeamleiderOverzicht['contacten'] {
     const reporting = this.store.reporting;
-    const kanalen = reporting.totals('kanaal', van, tot);
-    const onderwerpen = reporting.totals('onderwerp', van, tot);
-    const resultaatTotalen = reporting.totals('gespreksresultaat', van, tot);
-    const { bucketOf } = wekenVan(van, tot);
-    const perWeek = new Map<string, number>();
-    for (const d of reporting.perDay('gespreksresultaat', van, tot)) {
-      const key = `${bucketOf(d.dag)}\n${d.waarde}`;
-      perWeek.set(key, (perWeek.get(key) ?? 0) + d.aantal);
-    }
-    const direct = resultaatTotalen.find((r) => r.waarde === DIRECT)?.aantal ?? 0;
-    const vastgelegd = resultaatTotalen.filter((r) => r.waarde !== '').reduce((n, r) => n + r.aantal, 0);
+    const { kanaal, onderwerp, afdeling, gespreksresultaat } = reporting.totals(van, tot);
+    const direct = gespreksresultaat.find((r) => r.waarde === DIRECT)?.aantal ?? 0;
+    const vastgelegd = gespreksresultaat.filter((r) => r.waarde !== '').reduce((n, r) => n + r.aantal, 0);
     const sync = reporting.syncState();
     return {
-      totaal: kanalen.reduce((n, k) => n + k.aantal, 0),
-      kanalen,
-      onderwerpen: onderwerpen.slice(0, TOP_ONDERWERPEN),
-      overigeOnderwerpen: onderwerpen.slice(TOP_ONDERWERPEN).reduce((n, o) => n + o.aantal, 0),
-      afdelingen: reporting.totals('afdeling', van, tot),
-      resultaten: [...perWeek].map(([key, aantal]) => {
-        const [week, resultaat] = key.split('\n') as [string, string];
-        return { week, resultaat, aantal };
-      }),
+      totaal: kanaal.reduce((n, k) => n + k.aantal, 0),
+      kanalen: kanaal,
+      onderwerpen: onderwerp.slice(0, TOP_ONDERWERPEN),
+      overigeOnderwerpen: onderwerp.slice(TOP_ONDERWERPEN).reduce((n, o) => n + o.aantal, 0),
+      afdelingen: afdeling,
+      resultaten: reporting.perWeek('gespreksresultaat', van, tot).map(({ week, waarde, aantal }) => ({ week, resultaat: waarde, aantal })),
       directBeantwoord: { aantal: direct, van: vastgelegd, percentage: percentage(direct, vastgelegd), doel: this.config.teamleider.doelDirectBeantwoord },
       bijgewerktOp: sync.lastReadAt,
       volledig: sync.backfillPage === null,

@@ -30,7 +30,8 @@ export interface ReportSyncState {
 export class ReportingStore {
   private readonly upsert;
   private readonly totalsStmt;
-  private readonly perDayStmt;
+  private readonly perWeekStmt;
+  private readonly syncStmt;
 
   constructor(private readonly db: Db) {
     // Unchanged rows are left alone: no trigger churn when a page is read again.
@@ -44,12 +45,18 @@ export class ReportingStore {
          OR report_contacts.onderwerp IS NOT excluded.onderwerp OR report_contacts.afdeling IS NOT excluded.afdeling
          OR report_contacts.gespreksresultaat IS NOT excluded.gespreksresultaat OR report_contacts.medewerker IS NOT excluded.medewerker`,
     );
-    this.totalsStmt = db.prepare<[ReportDimensie, string, string], { waarde: string; aantal: number }>(
-      `SELECT waarde, sum(aantal) AS aantal FROM report_contact_days WHERE dimensie = ? AND dag BETWEEN ? AND ?
-       GROUP BY waarde HAVING sum(aantal) > 0 ORDER BY aantal DESC, waarde`,
+    this.totalsStmt = db.prepare<[string, string], { dimensie: ReportDimensie; waarde: string; aantal: number }>(
+      `SELECT dimensie, waarde, sum(aantal) AS aantal FROM report_contact_days
+       WHERE dimensie IN ('kanaal', 'onderwerp', 'afdeling', 'gespreksresultaat') AND dag BETWEEN ? AND ?
+       GROUP BY dimensie, waarde HAVING sum(aantal) > 0 ORDER BY dimensie, aantal DESC, waarde`,
     );
-    this.perDayStmt = db.prepare<[ReportDimensie, string, string], { dag: string; waarde: string; aantal: number }>(
-      'SELECT dag, waarde, aantal FROM report_contact_days WHERE dimensie = ? AND dag BETWEEN ? AND ? AND aantal > 0 ORDER BY dag, waarde',
+    // A week starts on Monday (date(dag, '-6 days', 'weekday 1')), or on the period's first day.
+    this.perWeekStmt = db.prepare<{ dimensie: ReportDimensie; van: string; tot: string }, { week: string; waarde: string; aantal: number }>(
+      `SELECT max(@van, date(dag, '-6 days', 'weekday 1')) AS week, waarde, sum(aantal) AS aantal FROM report_contact_days
+       WHERE dimensie = @dimensie AND dag BETWEEN @van AND @tot GROUP BY week, waarde HAVING sum(aantal) > 0 ORDER BY week, waarde`,
+    );
+    this.syncStmt = db.prepare<[], { backfill_page: number | null; backfill_done_at: string | null; last_read_at: string | null }>(
+      'SELECT backfill_page, backfill_done_at, last_read_at FROM report_sync WHERE id = 1',
     );
   }
 
@@ -72,9 +79,7 @@ export class ReportingStore {
   }
 
   syncState(): ReportSyncState {
-    const row = this.db
-      .prepare<[], { backfill_page: number | null; backfill_done_at: string | null; last_read_at: string | null }>('SELECT backfill_page, backfill_done_at, last_read_at FROM report_sync WHERE id = 1')
-      .get();
+    const row = this.syncStmt.get();
     if (!row) return { backfillPage: 1, backfillDoneAt: null, lastReadAt: null };
     return { backfillPage: row.backfill_page, backfillDoneAt: row.backfill_done_at, lastReadAt: row.last_read_at };
   }
@@ -88,13 +93,15 @@ export class ReportingStore {
     this.db.prepare('UPDATE report_sync SET last_read_at = ? WHERE id = 1').run(at);
   }
 
-  /** Contacts per value of one dimension over local dates `van`..`tot` (inclusive), most first. */
-  totals(dimensie: ReportDimensie, van: string, tot: string): { waarde: string; aantal: number }[] {
-    return this.totalsStmt.all(dimensie, van, tot);
+  /** Contacts per value of each dimension over local dates `van`..`tot` (inclusive), most first. */
+  totals(van: string, tot: string): Record<ReportDimensie, { waarde: string; aantal: number }[]> {
+    const totals: Record<ReportDimensie, { waarde: string; aantal: number }[]> = { kanaal: [], onderwerp: [], afdeling: [], gespreksresultaat: [] };
+    for (const { dimensie, waarde, aantal } of this.totalsStmt.all(van, tot)) totals[dimensie].push({ waarde, aantal });
+    return totals;
   }
 
-  /** Contacts per day and value of one dimension over `van`..`tot`. */
-  perDay(dimensie: ReportDimensie, van: string, tot: string): { dag: string; waarde: string; aantal: number }[] {
-    return this.perDayStmt.all(dimensie, van, tot);
+  /** Contacts per week and value of one dimension over `van`..`tot`; the first week starts at `van`. */
+  perWeek(dimensie: ReportDimensie, van: string, tot: string): { week: string; waarde: string; aantal: number }[] {
+    return this.perWeekStmt.all({ dimensie, van, tot });
   }
 }

@@ -1,5 +1,6 @@
 /**
- * Version 8: every klantcontact of the municipality, for the team leader's figures (issue 5).
+ * Version 8: every klantcontact of the municipality, for the team leader's figures (issue 5),
+ * and the indexes the team leader's counts over callbacks need.
  * The `contacts` table only holds the customers a clerk opened; a team leader needs them all.
  * Deliberately without personal data: no inhoud, no partij, no names of citizens. Only what
  * the figures count (kanaal, onderwerp, afdeling, gespreksresultaat) and who handled it.
@@ -57,6 +58,12 @@ CREATE TRIGGER report_contacts_recounted AFTER UPDATE OF dag, kanaal, onderwerp,
   INSERT INTO report_contact_days VALUES ('afdeling', NEW.dag, coalesce(NEW.afdeling, ''), 1) ON CONFLICT DO UPDATE SET aantal = aantal + 1;
   INSERT INTO report_contact_days VALUES ('gespreksresultaat', NEW.dag, coalesce(NEW.gespreksresultaat, ''), 1) ON CONFLICT DO UPDATE SET aantal = aantal + 1;
 END;
+
+-- The team leader's counts over callbacks, each answered from one covering index range
+-- (no table lookups): handled per period, created per period, open per team and medewerker.
+CREATE INDEX callbacks_report_handled ON callbacks (afgehandeld_op, team, deadline, aangemaakt_op) WHERE status = 'verwerkt';
+CREATE INDEX callbacks_report_created ON callbacks (aangemaakt_op, team);
+CREATE INDEX callbacks_report_open ON callbacks (team, medewerker, deadline) WHERE status = 'te_verwerken';
 
 -- Where the reading of all klantcontacten is: the first full read resumes at backfill_page
 -- (the list is newest first, so new contacts only shift it: re-read, never skipped).
