@@ -6,7 +6,13 @@ import { startCore, type StartedCore } from '../../src/main/core';
  * A real core (real SQLite, real dispatcher and services) configured against a zaaksysteem
  * that is not there: everything cached works, writes queue. Enough for transport tests.
  */
-export async function startOfflineCore(dataDir: string, roles = 'kcc', log: (line: string) => void = () => {}): Promise<StartedCore> {
+export async function startOfflineCore(
+  dataDir: string,
+  roles = 'kcc',
+  log: (line: string) => void = () => {},
+  /** Local accounts (`auth.accounts`): then nobody is signed in at start, as in production. */
+  accounts?: readonly Record<string, unknown>[],
+): Promise<StartedCore> {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     join(dataDir, 'klantbeeld.config.json'),
@@ -23,8 +29,9 @@ export async function startOfflineCore(dataDir: string, roles = 'kcc', log: (lin
         timeoutMs: 500,
       },
       sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
+      ...(accounts ? { auth: { mode: 'lokaal', accounts } } : {}),
     }),
   );
   // The fixed development user with the given roles: these tests are about transports and roles, not sign-in.
-  return startCore({ dataDir, env: { KLANTBEELD_AUTH: 'vast', KLANTBEELD_USER_ROLES: roles }, log });
+  return startCore({ dataDir, env: accounts ? {} : { KLANTBEELD_AUTH: 'vast', KLANTBEELD_USER_ROLES: roles }, log });
 }

@@ -2,7 +2,8 @@
  * The role matrix: every contract operation × every role, through the real dispatcher on a
  * real store. A permitted call gets past the role check (it may still fail on its input or
  * on the unreachable zaaksysteem); a refused call answers `forbidden` with a Dutch message
- * naming the operation and leaves every table exactly as it was. The operations come from the
+ * naming the operation and leaves every table exactly as it was. Without a signed-in, unlocked
+ * session every operation but sign-in is refused the same way. The operations come from the
  * contract, so new ones are covered without touching this file.
  */
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import type { StartedCore } from '../../../src/main/core';
 import { startOfflineCore } from '../../support/offline-core';
 import { person } from '../../support/records';
 import { tempDir } from '../../support/tmp';
+import { hashPassword, MINIMUM_COST } from '../../../src/main/core/auth/password';
 import { validInput } from './samples';
 import { snapshotTables } from './snapshot';
 
@@ -58,5 +60,43 @@ describe('the role matrix', () => {
     expect(result.error.message).toMatch(/geen toegang/);
     expect(result.error.issues).toBeUndefined();
     expect(snapshotTables(core.store.db)).toEqual(before);
+  });
+});
+
+/** Sign-in itself (and its status, lock and activity calls) is all that answers without a session. */
+const beforeSignIn = (name: OperationName) => (contract[name] as { beforeSignIn?: true }).beforeSignIn === true;
+
+describe('without a signed-in, unlocked session', () => {
+  let core: StartedCore;
+  let customerId: string;
+  const PASSWORD = 'proef-wachtwoord-lang-genoeg';
+
+  beforeAll(async () => {
+    const account = { account: 'alles', id: 'alle.rollen', naam: 'Alle Rollen', email: 'alle.rollen@turfbrug.nl', roles: [...ROLES], wachtwoordHash: await hashPassword(PASSWORD, MINIMUM_COST) };
+    core = await startOfflineCore(join(dir.path, 'zonder-sessie'), undefined, undefined, [account]);
+    customerId = core.store.customers.upsert(person(), new Date().toISOString());
+  });
+  afterAll(() => core.close());
+
+  const refusedAll = async (code: 'niet_ingelogd' | 'vergrendeld') => {
+    for (const name of operationNames.filter((n) => !beforeSignIn(n))) {
+      const before = snapshotTables(core.store.db);
+      const result = await core.dispatch(name, inputFor(name, customerId));
+      expect(result.ok ? 'ok' : result.error.code, name).toBe(code);
+      if (!result.ok) expect(result.error.message, name).toMatch(/ingelogd|vergrendeld/);
+      expect(snapshotTables(core.store.db), name).toEqual(before);
+    }
+  };
+
+  it('refuses every operation but sign-in before anyone signed in, and touches nothing', async () => {
+    expect(operationNames.filter(beforeSignIn).every((name) => name.startsWith('auth.'))).toBe(true);
+    await refusedAll('niet_ingelogd');
+  });
+
+  it('refuses every operation but unlocking while the screen is locked, and touches nothing', async () => {
+    expect((await core.dispatch('auth.signIn', { account: 'alles', wachtwoord: PASSWORD })).ok).toBe(true);
+    expect((await core.dispatch('app.info', {})).ok).toBe(true);
+    expect((await core.dispatch('auth.lock', {})).ok).toBe(true);
+    await refusedAll('vergrendeld');
   });
 });
