@@ -45,6 +45,8 @@ export const VERWERKING = {
   terugbelIngezien: spec('Terugbelverzoek ingezien', 'Raadplegen', 'terugbelverzoek', [terugbel('input.id', TERUGBEL)]),
   terugbelGewijzigd: spec('Terugbelverzoek gewijzigd', 'Wijzigen', 'terugbelverzoek', [terugbel('input.id', ['behandeling', 'notities'])]),
   terugbelToegewezen: spec('Terugbelverzoeken toegewezen', 'Wijzigen', 'terugbelverzoek', [terugbel('input.ids[]', ['behandeling'])]),
+  // Teamleider
+  sturing: geen('Aantallen per team, medewerker, kanaal en onderwerp, en de achterstand (onderwerp en termijn, zonder klant): geen gegevens van inwoners.'),
   // Overig
   kennisFeedback: geen('Feedback van medewerkers op kennisartikelen; geen gegevens van inwoners.'),
 } as const satisfies Record<string, VerwerkingSpec | GeenVerwerking>;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Role } from '../../roles';
 import { operation } from '../define';
+import { VERWERKING } from '../verwerking-per-operatie';
 import { IsoDate, IsoDateTime, LocalId } from '../schemas';
 
 const TEAMLEIDER: readonly Role[] = ['teamleider'];
@@ -128,11 +129,13 @@ export const teamleiderOperations = {
     input: geldigePeriode(z.object(periodeVelden).strict()),
     output: TeamleiderOverzicht,
     roles: TEAMLEIDER,
+    verwerking: VERWERKING.sturing,
   }),
   'teamleider.export': operation({
     summary: 'One table of the overview as CSV (semicolon-separated, for Dutch spreadsheets); aggregates, never a BSN.',
     input: geldigePeriode(z.object({ tabel: TeamleiderTabel, ...periodeVelden }).strict()),
     output: z.object({ bestandsnaam: z.string(), csv: z.string() }),
     roles: TEAMLEIDER,
+    verwerking: VERWERKING.sturing,
   }),
 } as const;
