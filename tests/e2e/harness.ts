@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -198,3 +199,12 @@ export async function openBert(app: RunningApp): Promise<void> {
 
 /** The id of the focused element, for keyboard assertions. */
 export const activeId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
+
+/** axe-core on the page as it is: the serious and critical violations (id and the first nodes). */
+export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
+  await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  const violations = (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
+  )) as { id: string; impact: string | null; nodes: string[] }[];
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
