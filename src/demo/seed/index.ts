@@ -4,6 +4,7 @@ import type { SeedContext, SeedCounts } from './context';
 import { seedActoren, seedCatalogi } from './gen-catalogi-actoren';
 import { seedKlantcontacten } from './gen-klantcontacten';
 import { seedPartijen } from './gen-partijen';
+import { seedTerugbellen } from './gen-terugbellen';
 import { seedZaken } from './gen-zaken';
 import { seedKennis } from './kennis-loader';
 import { Prng } from './prng';
@@ -56,6 +57,8 @@ export function seedInto(db: Db, opts: SeedOptions = {}): boolean {
   seedPartijen(ctx);
   seedZaken(ctx);
   seedKlantcontacten(ctx);
+  // Added last, with its own random stream: everything generated before stays as it was.
+  seedTerugbellen(ctx);
   seedKennis(db);
   opts.onProgress?.(done, total, 'indexen');
   createIndexes(db);

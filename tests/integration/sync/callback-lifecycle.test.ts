@@ -145,7 +145,7 @@ describe('a callback through its whole life on two machines', () => {
   it('Kevin picks it up: assigned to the groep and to him in the zaaksysteem; Bianca can no longer pick it up', async () => {
     const picked = await call<CallbackItem>('kevin', 'callbacks.pickUp', { id: kevinsId });
     expect(picked).toMatchObject({ medewerker: { email: 'kevin.mulder@turfbrug.nl', naam: 'Kevin Mulder' }, syncState: 'pending' });
-    expect((await list('kevin', { queue: 'mine' })).items.map((c) => c.id)).toEqual([kevinsId]);
+    expect((await list('kevin', { queue: 'mine' })).items.map((c) => c.id)).toContain(kevinsId);
     await flush('kevin');
     expect(taakAtServer(VRAAG).actoren).toBe('Klantcontactcentrum, Kevin Mulder');
     await cores.bianca.sync.pollWorkQueues();
@@ -187,12 +187,13 @@ describe('a callback through its whole life on two machines', () => {
     expect(taak.toelichting).toMatch(/\n» Afgehandeld: Klant geholpen \(Kevin Mulder, \d\d-\d\d-\d{4}\)$/);
     const local = (await call<{ item: CallbackItem }>('kevin', 'callbacks.get', { id: kevinsId })).item.afgehandeldOp;
     expect(Date.parse(local!)).toBe(Date.parse(taak.afgehandeld_op!));
-    expect((await list('kevin', { queue: 'mine' })).items).toEqual([]);
+    expect((await list('kevin', { queue: 'mine' })).items.map((c) => c.id)).not.toContain(kevinsId);
     expect((await list('kevin', { queue: 'mine', status: 'afgehandeld' })).items.map((c) => c.id)).toEqual([kevinsId]);
   });
 
   it('Marloes (teamleider) polls every taak: the handled one is in "alle"; clerks may not ask for "alle"', async () => {
     await cores.marloes.sync.pollWorkQueues();
+    expect(cores.marloes.sync.status().message).toBeNull();
     const all = await list('marloes', { queue: 'all', status: 'afgehandeld' });
     expect(all.items.find((c) => c.vraag === VRAAG)).toMatchObject({ status: 'verwerkt', medewerker: { email: 'kevin.mulder@turfbrug.nl' }, team: { code: 'KCC' }, deadline: created.deadline });
     expect((await list('marloes', { queue: 'all' })).counts.all).toBeGreaterThan(0);

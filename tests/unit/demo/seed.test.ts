@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoDatabase } from '../../../src/demo';
 import { isElfproef, testRangeBsnPool } from '../../../src/demo/seed/bsn';
 import { kennisartikelen } from '../../../src/demo/seed/kennis-loader';
+import { KCC_TERUGBELLEN } from '../../../src/demo/seed/gen-terugbellen';
 import { Prng } from '../../../src/demo/seed/prng';
 import { ZAAK_FROM, ZAAK_SELECT } from '../../../src/demo/api/zaken/render';
 
@@ -83,9 +84,11 @@ describe('the demo data set', () => {
   it('has the requested sizes', () => {
     expect(count("SELECT count(*) c FROM partij WHERE soort_partij = 'persoon'")).toBe(500);
     expect(count("SELECT count(*) c FROM partij WHERE soort_partij = 'organisatie'")).toBe(50);
-    expect(count('SELECT count(*) c FROM klantcontact')).toBe(3000);
+    // 3000 generated contacts, plus the KCC's own terugbelverzoeken and their attempts (gen-terugbellen.ts).
+    const kccTaken = KCC_TERUGBELLEN.open + KCC_TERUGBELLEN.afgehandeld;
+    expect(count('SELECT count(*) c FROM klantcontact') - kccTaken - count("SELECT count(*) c FROM onderwerpobject WHERE code_objecttype = 'internetaak'")).toBe(3000);
     expect(count('SELECT count(*) c FROM zaak')).toBe(800);
-    expect(count('SELECT count(*) c FROM internetaak')).toBe(150);
+    expect(count('SELECT count(*) c FROM internetaak')).toBe(150 + kccTaken);
     expect(count("SELECT count(*) c FROM internetaak WHERE status = 'te_verwerken' AND toegewezen_op < '2026-11-20'")).toBeGreaterThan(0);
     expect(count("SELECT count(DISTINCT zaaktype_id) c FROM zaak")).toBeGreaterThanOrEqual(12);
     expect(count("SELECT count(*) c FROM actor WHERE soort_actor = 'medewerker'")).toBe(25);
@@ -115,6 +118,24 @@ describe('the demo data set', () => {
     expect(zaken.filter((z) => z.einddatum !== null).length).toBeGreaterThanOrEqual(1);
     expect(count(`SELECT count(*) c FROM internetaak t JOIN betrokkene b ON b.klantcontact_id = t.klantcontact_id WHERE b.partij_id = ? AND t.status = 'te_verwerken'`, p.id)).toBe(1);
     expect(one<{ naam: string }>("SELECT naam FROM actor WHERE object_id = 'bianca.de.vries@turfbrug.nl' AND soort_actor = 'medewerker'").naam).toBe('Bianca de Vries');
+  });
+
+  it("gives the KCC and Bianca callbacks in every state: open ones from 0..6 werkdagen ago, some picked up, some with attempts; handled ones over 8 weeks, some late", () => {
+    const kcc = "SELECT t.* FROM internetaak t WHERE t.id IN (SELECT ia.internetaak_id FROM internetaak_actor ia JOIN actor a ON a.id = ia.actor_id WHERE a.object_id = 'KCC')";
+    expect(count(`SELECT count(*) c FROM (${kcc}) WHERE status = 'te_verwerken'`)).toBeGreaterThanOrEqual(20);
+    expect(count(`SELECT count(DISTINCT substr(toegewezen_op, 1, 10)) c FROM (${kcc}) WHERE status = 'te_verwerken'`)).toBeGreaterThanOrEqual(5);
+    const picked = (email: string) =>
+      count(`SELECT count(*) c FROM internetaak_actor ia JOIN actor a ON a.id = ia.actor_id JOIN internetaak t ON t.id = ia.internetaak_id WHERE a.object_id = ? AND t.status = 'te_verwerken'`, email);
+    expect(picked('bianca.de.vries@turfbrug.nl')).toBeGreaterThan(0);
+    expect(picked('kevin.mulder@turfbrug.nl')).toBeGreaterThan(0);
+    expect(count(`SELECT count(DISTINCT o.object_id) c FROM onderwerpobject o JOIN (${kcc}) t ON t.uuid = o.object_id WHERE t.status = 'te_verwerken' AND o.code_objecttype = 'internetaak'`)).toBeGreaterThan(0);
+    const handled = db.prepare(`SELECT toegewezen_op, afgehandeld_op, toelichting FROM (${kcc}) WHERE status = 'verwerkt'`).all() as { toegewezen_op: string; afgehandeld_op: string; toelichting: string }[];
+    expect(handled.length).toBeGreaterThanOrEqual(KCC_TERUGBELLEN.afgehandeld);
+    expect(new Set(handled.map((h) => h.afgehandeld_op.slice(0, 7))).size).toBeGreaterThanOrEqual(2);
+    expect(handled.every((h) => h.afgehandeld_op > h.toegewezen_op && h.afgehandeld_op < '2026-11-28')).toBe(true);
+    // Late: handled more than a week after it came in (well beyond a 2-werkdagen norm).
+    expect(handled.some((h) => Date.parse(h.afgehandeld_op) - Date.parse(h.toegewezen_op) > 4 * 86_400_000)).toBe(true);
+    expect(handled.every((h) => /\n» Afgehandeld: .+ \(.+, \d\d-\d\d-\d{4}\)$/.test(h.toelichting))).toBe(true);
   });
 
   it('serves the hot list queries from indexes (no full scans)', () => {

@@ -45,6 +45,7 @@ export class SyncEngine {
   private prefetching: Promise<void> | null = null;
   private lastPrefetchAt = 0;
   private polling: Promise<void> | null = null;
+  private pollAgain: Promise<void> | null = null;
   private lastPollAt = 0;
   private lastPollOkAt: string | null = null;
   private offlineSince: string | null = null;
@@ -170,7 +171,14 @@ export class SyncEngine {
    * polls the same source, so every client converges to the same queue within one interval.
    */
   pollWorkQueues(): Promise<void> {
-    if (this.polling) return this.polling;
+    // Asked during a poll: one more after it (the running one may have read the lists before a change).
+    if (this.polling) {
+      this.pollAgain ??= this.polling.then(() => {
+        this.pollAgain = null;
+        return this.pollWorkQueues();
+      });
+      return this.pollAgain;
+    }
     const targets = this.workQueues();
     const alle = this.options.alleTaken?.() ?? false;
     if (!('listWorkQueue' in this.adapter) || (targets.length === 0 && !alle)) return Promise.resolve();
