@@ -1,0 +1,183 @@
+/**
+ * The callback store on a real SQLite file: the work queue lists against a brute-force filter
+ * and sort of the same rows, counts per queue, notices once per kind, and the query plans of
+ * the list (no full scan of callbacks or outbox).
+ */
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EventBus } from '../../../src/main/core/events';
+import type { CallbackRecord } from '../../../src/main/core/adapters/types';
+import { kalenderBron } from '../../../src/main/core/calendar';
+import { announceCallbacks } from '../../../src/main/core/callbacks/notices';
+import { Store } from '../../../src/main/core/store';
+import type { CallbackListRow, ListFilter } from '../../../src/main/core/store/callbacks';
+import { Prng } from '../../../src/demo/seed/prng';
+import { DEFAULT_CONFIG } from '../../support/callbacks';
+import { tempDir } from '../../support/tmp';
+
+let dir: ReturnType<typeof tempDir>;
+let store: Store;
+const TODAY = '2026-11-25';
+const TEAMS = ['KCC', 'VERG', 'WMO'];
+const MEDEWERKERS = ['bianca.de.vries@turfbrug.nl', 'kevin.mulder@turfbrug.nl', null];
+const N = 600;
+
+interface Truth {
+  url: string;
+  team: string;
+  medewerker: string | null;
+  deadline: string;
+  aangemaakt: string;
+  klant: string;
+  status: 'te_verwerken' | 'verwerkt';
+  queues: string[];
+}
+const truth: Truth[] = [];
+
+beforeAll(() => {
+  dir = tempDir();
+  store = Store.open(join(dir.path, 'kb.sqlite'));
+  const prng = new Prng(7);
+  const byQueue = new Map<string, CallbackRecord[]>();
+  for (let i = 0; i < N; i++) {
+    const team = prng.pick(TEAMS);
+    const medewerker = prng.pick(MEDEWERKERS);
+    const day = 18 + prng.int(12);
+    const t: Truth = {
+      url: `http://zs.test/internetaken/${i}`,
+      team,
+      medewerker,
+      deadline: `2026-11-${String(day).padStart(2, '0')}`,
+      aangemaakt: `2026-11-${String(day - 3).padStart(2, '0')}T${String(8 + prng.int(9)).padStart(2, '0')}:00:00Z`,
+      klant: `Klant ${String(prng.int(1000)).padStart(3, '0')}`,
+      status: prng.chance(0.8) ? 'te_verwerken' : 'verwerkt',
+      queues: [`groep:${team.toLowerCase()}`, ...(medewerker ? [`medewerker:${medewerker}`] : [])],
+    };
+    truth.push(t);
+    const record: CallbackRecord = {
+      sourceUrl: t.url,
+      klantcontactUrl: `http://zs.test/klantcontacten/${i}`,
+      partijUrl: null,
+      klantNaam: t.klant,
+      onderwerp: 'Onderwerp',
+      vraag: `Vraag ${i}`,
+      toelichting: '',
+      status: t.status,
+      toegewezenAan: [{ soort: 'groep', code: team, naam: team }, ...(medewerker ? [{ soort: 'medewerker' as const, code: medewerker, naam: medewerker }] : [])],
+      toegewezenOp: t.aangemaakt,
+      afgehandeldOp: t.status === 'verwerkt' ? '2026-11-24T10:00:00Z' : null,
+      ontvangenOp: t.aangemaakt,
+      telefoonnummers: [],
+      emailadressen: [],
+    };
+    // The source lists only open taken in the queues (as Open Klant 2's filter does).
+    for (const q of t.status === 'te_verwerken' ? t.queues : []) byQueue.set(q, [...(byQueue.get(q) ?? []), record]);
+    byQueue.set('alle', [...(byQueue.get('alle') ?? []), record]);
+  }
+  const derive = (r: CallbackRecord) => {
+    const t = truth.find((x) => x.url === r.sourceUrl)!;
+    return { team: t.team, medewerker: t.medewerker, normWerkdagen: 2, deadline: t.deadline };
+  };
+  for (const [queue, records] of byQueue) store.callbacks.replaceQueue(queue, records, () => null, '2026-11-25T08:00:00Z', derive);
+});
+afterAll(() => {
+  store.close();
+  dir.remove();
+});
+
+const base: Omit<ListFilter, 'queues'> = { status: 'open', today: TODAY, sort: 'deadline', richting: 'op', limit: 500 };
+const urls = (rows: CallbackListRow[]) => rows.map((r) => r.source_url);
+
+function expected(filter: (t: Truth) => boolean, order: (a: Truth, b: Truth) => number): string[] {
+  return truth.filter(filter).sort(order).map((t) => t.url);
+}
+const byDeadline = (a: Truth, b: Truth) => a.deadline.localeCompare(b.deadline) || a.aangemaakt.localeCompare(b.aangemaakt);
+
+describe('work queue lists', () => {
+  it("lists a groep's open callbacks by deadline, with the total", () => {
+    const { rows, total } = store.callbacks.list({ ...base, queues: ['groep:kcc'] });
+    const want = expected((t) => t.status === 'te_verwerken' && t.team === 'KCC', byDeadline);
+    expect(total).toBe(want.length);
+    // Equal deadlines and creation moments may come in either order: compare the sort keys.
+    expect(rows.map((r) => `${r.deadline} ${r.aangemaakt_op}`)).toEqual(want.map((u) => truth.find((t) => t.url === u)!).map((t) => `${t.deadline} ${t.aangemaakt}`));
+    expect(new Set(urls(rows))).toEqual(new Set(want));
+  });
+
+  it('filters by medewerker, team and urgentie, in both directions', () => {
+    for (const urgentie of ['op_tijd', 'vandaag', 'te_laat'] as const) {
+      const match = { op_tijd: (d: string) => d > TODAY, vandaag: (d: string) => d === TODAY, te_laat: (d: string) => d < TODAY }[urgentie];
+      const { rows } = store.callbacks.list({ ...base, queues: null, urgentie, medewerker: 'kevin.mulder@turfbrug.nl', richting: 'af' });
+      const want = expected((t) => t.status === 'te_verwerken' && t.medewerker === 'kevin.mulder@turfbrug.nl' && match(t.deadline), (a, b) => -byDeadline(a, b));
+      expect(new Set(urls(rows))).toEqual(new Set(want));
+      expect(rows.map((r) => r.deadline)).toEqual([...rows.map((r) => r.deadline)].sort().reverse());
+    }
+    const { rows } = store.callbacks.list({ ...base, queues: null, team: 'wmo', sort: 'klant' });
+    const names = rows.map((r) => r.klant_naam ?? '');
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+    expect(new Set(urls(rows))).toEqual(new Set(expected((t) => t.status === 'te_verwerken' && t.team === 'WMO', byDeadline)));
+  });
+
+  it('lists handled ones by medewerker or team, and caps at the limit while counting all', () => {
+    const mine = store.callbacks.list({ ...base, status: 'afgehandeld', queues: null, handledBy: { medewerker: 'bianca.de.vries@turfbrug.nl' } });
+    expect(new Set(urls(mine.rows))).toEqual(new Set(expected((t) => t.status === 'verwerkt' && t.medewerker === 'bianca.de.vries@turfbrug.nl', byDeadline)));
+    const capped = store.callbacks.list({ ...base, queues: null, limit: 10 });
+    expect(capped.rows).toHaveLength(10);
+    expect(capped.total).toBe(truth.filter((t) => t.status === 'te_verwerken').length);
+  });
+
+  it('counts open callbacks per queue', () => {
+    expect(store.callbacks.countOpen(['medewerker:bianca.de.vries@turfbrug.nl'])).toBe(truth.filter((t) => t.status === 'te_verwerken' && t.medewerker === 'bianca.de.vries@turfbrug.nl').length);
+    expect(store.callbacks.countOpen(['groep:kcc', 'groep:verg'])).toBe(truth.filter((t) => t.status === 'te_verwerken' && (t.team === 'KCC' || t.team === 'VERG')).length);
+    expect(store.callbacks.countOpen(null)).toBe(truth.filter((t) => t.status === 'te_verwerken').length);
+    expect(store.callbacks.countOpen([])).toBe(0);
+  });
+});
+
+describe('notices', () => {
+  it('tells once per callback and kind: assigned to me, to my groep (not picked up), due today, overdue', () => {
+    const events = new EventBus();
+    const heard: { soort: string; callbackId: string }[] = [];
+    events.on((name, payload) => {
+      if (name === 'callback.notify') heard.push(payload as { soort: string; callbackId: string });
+    });
+    const kalender = kalenderBron(DEFAULT_CONFIG, () => DEFAULT_CONFIG);
+    const user = { email: 'bianca.de.vries@turfbrug.nl', groepen: ['KCC'] };
+    const now = new Date(`${TODAY}T10:00:00Z`);
+    const first = announceCallbacks(store, events, kalender, user, now);
+    const mine = truth.filter((t) => t.status === 'te_verwerken' && t.medewerker === user.email);
+    const groep = truth.filter((t) => t.status === 'te_verwerken' && t.team === 'KCC' && t.medewerker === null);
+    const count = (soort: string) => heard.filter((h) => h.soort === soort).length;
+    expect(count('toegewezen_aan_mij')).toBe(mine.length);
+    expect(count('toegewezen_aan_groep')).toBe(groep.length);
+    expect(count('vandaag')).toBe(mine.filter((t) => t.deadline === TODAY).length);
+    expect(count('te_laat')).toBe(mine.filter((t) => t.deadline < TODAY).length);
+    expect(first).toBe(heard.length);
+    expect(announceCallbacks(store, events, kalender, user, now)).toBe(0);
+  });
+});
+
+describe('query plans', () => {
+  it('lists and counts use indexes: no full scan of callbacks or outbox', () => {
+    const seen: string[] = [];
+    const prepare = store.db.prepare.bind(store.db);
+    const spy = vi.spyOn(store.db, 'prepare').mockImplementation(((sql: string) => {
+      seen.push(sql);
+      return prepare(sql);
+    }) as typeof store.db.prepare);
+    store.callbacks.list({ ...base, queues: ['medewerker:bianca.de.vries@turfbrug.nl'], limit: 1 });
+    store.callbacks.list({ ...base, queues: null, team: 'KCC', urgentie: 'te_laat', limit: 1 });
+    store.callbacks.list({ ...base, status: 'afgehandeld', queues: null, handledBy: { teams: ['KCC'] }, limit: 1 });
+    store.callbacks.countOpen(['groep:kcc']);
+    store.callbacks.countOpen(null);
+    spy.mockRestore();
+    expect(seen.length).toBeGreaterThanOrEqual(5);
+    for (const sql of seen) {
+      const params = (sql.match(/\?/g) ?? []).map(() => 'x');
+      const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan, sql).not.toMatch(/SCAN (c|callbacks|o|outbox)\b(?! USING)/);
+      // A queue drives its list and count: through callback_queues, then each callback by id.
+      if (sql.includes('callback_queues')) expect(plan, sql).toMatch(/SEARCH callback_queues USING PRIMARY KEY.*SEARCH (c|callbacks) USING INDEX sqlite_autoindex_callbacks_1 \(id=\?\)|SEARCH (c|callbacks) USING INDEX sqlite_autoindex_callbacks_1 \(id=\?\)/);
+      if (sql.includes('callback_queues')) expect(plan, sql).not.toMatch(/USING (COVERING )?INDEX callbacks_(open|deadline)/);
+    }
+  });
+});
