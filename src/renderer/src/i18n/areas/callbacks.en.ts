@@ -41,7 +41,6 @@ const callbacks: CallbackMessages = {
     te_laat: 'Overdue',
   },
   age: '{n} working day old | {n} working days old',
-  urgencyLine: '{urgentie}, {age}',
   columns: {
     select: 'Select',
     urgentie: 'Urgency',
@@ -54,7 +53,7 @@ const callbacks: CallbackMessages = {
   sortBy: 'Sort by {kolom}',
   selectRow: 'Select the callback request of {klant}',
   unassigned: 'Nobody yet',
-  keysHint: 'Arrow up and down: move through the list. Enter: open. Space: select. Escape: close the detail.',
+  keysHint: 'Alt+1, Alt+2, Alt+3: choose the work queue. Arrow up and down: move through the list. Enter: open. Space: select. Escape: close the detail.',
   keys: {
     rows: 'Callback requests: previous or next request',
     open: 'Callback requests: open the chosen request',

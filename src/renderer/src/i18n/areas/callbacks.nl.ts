@@ -39,7 +39,6 @@ const callbacks = {
     te_laat: 'Te laat',
   },
   age: '{n} werkdag oud | {n} werkdagen oud',
-  urgencyLine: '{urgentie}, {age}',
   columns: {
     select: 'Selecteren',
     urgentie: 'Urgentie',
@@ -52,7 +51,7 @@ const callbacks = {
   sortBy: 'Sorteren op {kolom}',
   selectRow: 'Selecteer terugbelverzoek van {klant}',
   unassigned: 'Nog niemand',
-  keysHint: 'Pijltjes omhoog en omlaag: door de lijst. Enter: openen. Spatie: selecteren. Escape: detail sluiten.',
+  keysHint: 'Alt+1, Alt+2, Alt+3: werkvoorraad kiezen. Pijltjes omhoog en omlaag: door de lijst. Enter: openen. Spatie: selecteren. Escape: detail sluiten.',
   keys: {
     rows: 'Terugbelverzoeken: naar het vorige of volgende verzoek',
     open: 'Terugbelverzoeken: het gekozen verzoek openen',
