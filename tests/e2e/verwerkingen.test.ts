@@ -75,7 +75,7 @@ describe('the verwerkingenlog', () => {
     const dialog = page.getByRole('dialog', { name: 'Deze persoon vergeten?' });
     await dialog.waitFor();
     // The safe choice has the focus; Escape would cancel.
-    expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Annuleren');
+    expect(await page.evaluate<string>("document.activeElement ? document.activeElement.textContent.trim() : ''")).toBe('Annuleren');
     await dialog.locator('[data-testid="forget-confirm"]').click();
     await expect.poll(() => dialog.locator('[data-testid="forget-done"]').innerText()).toMatch(/Bert Burger is vergeten/);
     expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
