@@ -25,6 +25,9 @@ const EXPECTED_REFUSALS = ['invalid_input', 'not_found', 'conflict', 'unavailabl
 /** A stack trace, a file, an SQL or JSON parser message: none of that belongs in an answer to the clerk. */
 const LEAK = /\n\s+at |\bat .+:\d+:\d+|\.(?:ts|js|cjs|mjs)\b|node_modules|SQLITE_|syntax error|no such (?:table|column)|Unexpected token|TypeError|ReferenceError|\bundefined\b/;
 
+/** The clerk reads Dutch: no English framework message slips through. */
+const ENGLISH = /\b(?:the|is not|invalid|expected|received|required|must|cannot|failed|error|unknown|too (?:big|small|long))\b/i;
+
 const MB = 1024 * 1024;
 const WRONG_TYPES: [string, Json][] = [
   ['a number', 12345],
@@ -129,6 +132,7 @@ function expectClearAnswer(result: CallResult, mustRefuse: boolean, label: strin
   expect(message.length, label).toBeGreaterThan(5);
   expect(message.length, label).toBeLessThan(400);
   for (const text of [message, ...(issues ?? []).flatMap((i) => [i.path, i.message])]) expect(text, label).not.toMatch(LEAK);
+  for (const text of [message, ...(issues ?? []).map((i) => i.message)]) expect(text, label).not.toMatch(ENGLISH);
 }
 
 describe('hostile input', () => {
