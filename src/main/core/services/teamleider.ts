@@ -16,7 +16,7 @@ import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
 import type { Store } from '../store';
 import { teamKey } from '../store/callbacks';
-import type { HandledRow } from '../store/teamleider';
+import type { HandledCounts, HandledRow } from '../store/teamleider';
 import { beginVan, maandagVan, mediaan, percentage, plusDagen, weeknummer, wekenVan } from './teamleider-periode';
 import { teamleiderCsv } from './teamleider-export';
 
@@ -131,18 +131,19 @@ export class TeamleiderService {
     };
   }
 
-  /** Per week of the period: counted in the store, week by week, without reading the callbacks. */
+  /** Per week of the period: counted in the store, without reading the callbacks. */
   private weken(van: string, tot: string, teams: string[] | undefined): TeamleiderWeek[] {
     const { starts } = wekenVan(van, tot);
+    const grenzen = starts.map((week, i) => [beginVan(this.kalender, week), beginVan(this.kalender, starts[i + 1] ?? plusDagen(tot, 1))] as const);
+    const aangemaakt = this.store.teamleider.createdCounts(grenzen, teams);
+    const afgehandeld = this.store.teamleider.handledCounts(grenzen, teams);
     return starts.map((week, i) => {
-      const begin = beginVan(this.kalender, week);
-      const einde = beginVan(this.kalender, starts[i + 1] ?? plusDagen(tot, 1));
-      const handled = this.store.teamleider.handledCounts(begin, einde, teams);
+      const handled = afgehandeld[i] as HandledCounts;
       const binnenNorm = handled.zeker + handled.twijfel.filter((r) => this.opTijd(r)).length;
       return {
         week,
         weeknummer: weeknummer(week),
-        aangemaakt: this.store.teamleider.createdCount(begin, einde, teams),
+        aangemaakt: aangemaakt[i] ?? 0,
         afgehandeld: handled.afgehandeld,
         afgehandeldMetDeadline: handled.metDeadline,
         binnenNorm,

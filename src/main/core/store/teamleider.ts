@@ -79,40 +79,51 @@ export class TeamleiderStore {
   }
 
   /**
-   * Counts of the callbacks handled in [van, tot) (instants) without reading them. Handled
-   * within the norm means: on or before the deadline in Amsterdam. With instants stored in
-   * UTC (`…Z`) that is certain when the UTC date is before the deadline, or is the deadline
-   * and the time is before 22:00; after 23:00 UTC it is the next day in either offset. Only
-   * the hour in between depends on summer or winter time: those few rows are returned
-   * (`twijfel`) for the caller to decide with the calendar.
+   * Per period ([van, tot) instants), counts of the callbacks handled in it, without reading
+   * them. Handled within the norm means: on or before the deadline in Amsterdam. With instants
+   * stored in UTC (`…Z`) that is certain when the UTC date is before the deadline, or is the
+   * deadline and the time is before 22:00; from 23:00 UTC it is the next day in either offset.
+   * Only the hour in between depends on summer or winter time: those few are returned
+   * (`twijfel`) for the caller to decide with the calendar. One statement for all periods.
    */
-  handledCounts(van: string, tot: string, teams?: readonly string[]): HandledCounts {
-    const t = teamFilter(teams);
-    const range = `FROM callbacks INDEXED BY callbacks_report_handled WHERE afgehandeld_op >= ? AND afgehandeld_op < ? AND status = 'verwerkt'${t.sql}`;
-    const counts = this.all<Omit<HandledCounts, 'twijfel'>>(
-      `SELECT count(*) AS afgehandeld, count(deadline) AS metDeadline,
-         count(*) FILTER (WHERE substr(afgehandeld_op, 1, 10) < deadline OR (substr(afgehandeld_op, 1, 10) = deadline AND substr(afgehandeld_op, 12, 5) < '22:00')) AS zeker
-       ${range}`,
-      [van, tot, ...t.params],
-    )[0] as Omit<HandledCounts, 'twijfel'>;
-    const twijfel = this.all<{ afgehandeld_op: string; deadline: string }>(
-      `SELECT afgehandeld_op, deadline ${range} AND substr(afgehandeld_op, 1, 10) = deadline AND substr(afgehandeld_op, 12, 5) >= '22:00' AND substr(afgehandeld_op, 12, 5) < '23:00'`,
-      [van, tot, ...t.params],
+  handledCounts(perioden: readonly (readonly [string, string])[], teams?: readonly string[]): HandledCounts[] {
+    const t = teamFilter(teams, 'c.');
+    const rows = this.all<{ i: number; afgehandeld: number; metDeadline: number; zeker: number; twijfel: string }>(
+      `SELECT p.key AS i, count(*) AS afgehandeld, count(c.deadline) AS metDeadline,
+         count(*) FILTER (WHERE substr(c.afgehandeld_op, 1, 10) < c.deadline OR (substr(c.afgehandeld_op, 1, 10) = c.deadline AND substr(c.afgehandeld_op, 12, 5) < '22:00')) AS zeker,
+         json_group_array(json_array(c.afgehandeld_op, c.deadline)) FILTER (WHERE substr(c.afgehandeld_op, 1, 10) = c.deadline AND substr(c.afgehandeld_op, 12, 5) >= '22:00' AND substr(c.afgehandeld_op, 12, 5) < '23:00') AS twijfel
+       FROM json_each(?) p JOIN callbacks c INDEXED BY callbacks_report_handled
+         ON c.afgehandeld_op >= p.value ->> 0 AND c.afgehandeld_op < p.value ->> 1 AND c.status = 'verwerkt'${t.sql}
+       GROUP BY p.key`,
+      [JSON.stringify(perioden), ...t.params],
     );
-    return { ...counts, twijfel };
+    const counts: HandledCounts[] = perioden.map(() => ({ afgehandeld: 0, metDeadline: 0, zeker: 0, twijfel: [] }));
+    for (const r of rows) {
+      const twijfel = (JSON.parse(r.twijfel) as [string, string][]).map(([afgehandeld_op, deadline]) => ({ afgehandeld_op, deadline }));
+      counts[r.i] = { afgehandeld: r.afgehandeld, metDeadline: r.metDeadline, zeker: r.zeker, twijfel };
+    }
+    return counts;
   }
 
-  /** How many callbacks were created in [van, tot) (instants). */
-  createdCount(van: string, tot: string, teams?: readonly string[]): number {
-    const t = teamFilter(teams);
-    return this.all<{ n: number }>(`SELECT count(*) AS n FROM callbacks INDEXED BY callbacks_report_created WHERE aangemaakt_op >= ? AND aangemaakt_op < ?${t.sql}`, [van, tot, ...t.params])[0]?.n ?? 0;
+  /** Per period ([van, tot) instants), how many callbacks were created in it; one statement for all. */
+  createdCounts(perioden: readonly (readonly [string, string])[], teams?: readonly string[]): number[] {
+    const t = teamFilter(teams, 'c.');
+    const counts = perioden.map(() => 0);
+    const rows = this.all<{ i: number; n: number }>(
+      `SELECT p.key AS i, count(*) AS n FROM json_each(?) p JOIN callbacks c INDEXED BY callbacks_report_created
+         ON c.aangemaakt_op >= p.value ->> 0 AND c.aangemaakt_op < p.value ->> 1${t.sql}
+       GROUP BY p.key`,
+      [JSON.stringify(perioden), ...t.params],
+    );
+    for (const r of rows) counts[r.i] = r.n;
+    return counts;
   }
 
   /** Open callbacks due on or before `uiterlijk`: the oldest deadlines first. */
   achterstand(uiterlijk: string, limit: number, teams?: readonly string[]): AchterstandRow[] {
     const t = teamFilter(teams);
     return this.all<AchterstandRow>(
-      `SELECT id, onderwerp, team, medewerker, aangemaakt_op, deadline, toegewezen_aan FROM callbacks
+      `SELECT id, onderwerp, team, medewerker, aangemaakt_op, deadline, toegewezen_aan FROM callbacks INDEXED BY callbacks_report_achterstand
        WHERE status = 'te_verwerken' AND deadline <= ?${t.sql} ORDER BY deadline, aangemaakt_op LIMIT ?`,
       [uiterlijk, ...t.params, limit],
     );
@@ -138,7 +149,7 @@ export class TeamleiderStore {
   }
 }
 
-function teamFilter(teams: readonly string[] | undefined): { sql: string; params: string[] } {
+function teamFilter(teams: readonly string[] | undefined, alias = ''): { sql: string; params: string[] } {
   if (!teams || teams.length === 0) return { sql: '', params: [] };
-  return { sql: ` AND team IN (${teams.map(() => '?').join(', ')})`, params: [...teams] };
+  return { sql: ` AND ${alias}team IN (${teams.map(() => '?').join(', ')})`, params: [...teams] };
 }

@@ -60,10 +60,12 @@ CREATE TRIGGER report_contacts_recounted AFTER UPDATE OF dag, kanaal, onderwerp,
 END;
 
 -- The team leader's counts over callbacks, each answered from one covering index range
--- (no table lookups): handled per period, created per period, open per team and medewerker.
+-- (no table lookups): handled per period, created per period, open per team and medewerker;
+-- and the oldest deadlines first without sorting every open callback.
 CREATE INDEX callbacks_report_handled ON callbacks (afgehandeld_op, team, deadline, aangemaakt_op) WHERE status = 'verwerkt';
 CREATE INDEX callbacks_report_created ON callbacks (aangemaakt_op, team);
 CREATE INDEX callbacks_report_open ON callbacks (team, medewerker, deadline) WHERE status = 'te_verwerken';
+CREATE INDEX callbacks_report_achterstand ON callbacks (deadline, aangemaakt_op) WHERE status = 'te_verwerken';
 
 -- Where the reading of all klantcontacten is: the first full read resumes at backfill_page
 -- (the list is newest first, so new contacts only shift it: re-read, never skipped).
