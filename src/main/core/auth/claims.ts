@@ -34,7 +34,8 @@ export function userFromClaims(raw: Record<string, unknown>, oidc: Pick<OidcConf
   const claims = parsed.data;
   const roles = new Set<Role>();
   for (const value of valuesOf(raw[oidc.roleClaim])) {
-    for (const role of oidc.roleMapping[value] ?? []) roles.add(role);
+    // Own keys only: a claim value like "constructor" must not reach Object.prototype.
+    for (const role of Object.hasOwn(oidc.roleMapping, value) ? (oidc.roleMapping[value] ?? []) : []) roles.add(role);
   }
   if (roles.size === 0) {
     return { ok: false, message: 'Uw organisatie-account heeft geen rol in Klantbeeld. Vraag functioneel beheer om toegang.' };

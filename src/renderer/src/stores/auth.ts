@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AuthStatus } from '../../../shared/contract';
-import { client } from '../api';
+import { client, onStreamState } from '../api';
 import { messageOf } from '../lib/errors';
 import { useContactsStore } from './contacts';
 
@@ -53,6 +53,10 @@ export const useAuthStore = defineStore('auth', () => {
     if (started) return;
     started = true;
     client.events.on('auth.changed', apply);
+    // A lock or sign-out may have happened while the push channel was down: read the state again.
+    onStreamState((stream) => {
+      if (stream === 'open') void load();
+    });
     void load();
   }
 
