@@ -40,13 +40,17 @@ function inputFor(name: OperationName, customerId: string): unknown {
   return input && typeof input === 'object' && !Array.isArray(input) && 'customerId' in input ? { ...input, customerId } : input;
 }
 
+/** The dispatcher's refusal: Dutch, naming the operation. */
+const roleRefusal = (name: OperationName) => `U heeft geen toegang tot deze handeling (${name}).`;
+
 const cells = operationNames.flatMap((name) => ROLES.map((role) => ({ name, role, allowed: contract[name].roles.includes(role) })));
 
 describe('the role matrix', () => {
   it.each(cells.filter((cell) => cell.allowed))('$role may call $name', async ({ name, role }) => {
     const { core, customerId } = cores.get(role)!;
     const result = await core.dispatch(name, inputFor(name, customerId));
-    if (!result.ok) expect(result.error.code, result.error.message).not.toBe('forbidden');
+    // A service may still refuse this particular call (e.g. another clerk's callback); the contract's role check may not.
+    if (!result.ok) expect(result.error.message).not.toBe(roleRefusal(name));
   });
 
   it.each(cells.filter((cell) => !cell.allowed))('$role is refused $name, and nothing is touched', async ({ name, role }) => {
@@ -56,8 +60,7 @@ describe('the role matrix', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('forbidden');
-    expect(result.error.message).toContain(name);
-    expect(result.error.message).toMatch(/geen toegang/);
+    expect(result.error.message).toBe(roleRefusal(name));
     expect(result.error.issues).toBeUndefined();
     expect(snapshotTables(core.store.db)).toEqual(before);
   });
