@@ -50,15 +50,20 @@ export interface BrowserResult {
   url: string;
   status: number;
   text: string;
+  /** How often the provider asked for the login (0: its session signed in silently). */
+  logins: number;
 }
 
+/** A browser's cookies (per name; the provider is the only site that sets any). */
+export type CookieJar = Map<string, string>;
+
 /**
- * Opens `url` like a browser: follows redirects (cookies kept per origin), fills the provider's
- * login form with `login` and confirms the consent form, until a page that is not the
- * provider's answers (the core's callback).
+ * Opens `url` like a browser: follows redirects (cookies in `jar`, a fresh browser by default),
+ * fills the provider's login form with `login` and confirms the consent form, until a page that
+ * is not the provider's answers (the core's callback).
  */
-export async function signInWithBrowser(url: string, login: string, issuer: string): Promise<BrowserResult> {
-  const jar = new Map<string, string>();
+export async function signInWithBrowser(url: string, login: string, issuer: string, jar: CookieJar = new Map()): Promise<BrowserResult> {
+  let logins = 0;
   let request: { url: string; method: 'GET' | 'POST'; body?: string } = { url, method: 'GET' };
   for (let step = 0; step < 20; step++) {
     const response = await fetch(request.url, {
@@ -81,10 +86,11 @@ export async function signInWithBrowser(url: string, login: string, issuer: stri
       continue;
     }
     const text = await response.text();
-    if (!request.url.startsWith(issuer)) return { url: request.url, status: response.status, text };
+    if (!request.url.startsWith(issuer)) return { url: request.url, status: response.status, text, logins };
     const action = /<form[^>]*action="([^"]+)"/.exec(text)?.[1];
     const prompt = /name="prompt" value="([a-z]+)"/.exec(text)?.[1];
     if (!action || !prompt) throw new Error(`unexpected provider page (${response.status}): ${text.slice(0, 300)}`);
+    if (prompt === 'login') logins += 1;
     const form = new URLSearchParams({ prompt, ...(prompt === 'login' ? { login, password: 'any' } : {}) });
     request = { url: new URL(action.replace(/&amp;/g, '&'), request.url).href, method: 'POST', body: form.toString() };
   }

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCore, type StartedCore } from '../../../src/main/core';
 import { contract, operationNames, type AuthStatus, type CallResult } from '../../../src/shared/contract';
-import { signInWithBrowser, startTestProvider, type TestOidcProvider } from '../../support/oidc-fixture';
+import { signInWithBrowser, startTestProvider, type CookieJar, type TestOidcProvider } from '../../support/oidc-fixture';
 import { tempDir } from '../../support/tmp';
 
 let dir: ReturnType<typeof tempDir>;
 let provider: TestOidcProvider;
 let core: StartedCore;
+/** Bianca's system browser: it keeps her session at the provider between sign-in and unlock. */
+const biancasBrowser: CookieJar = new Map();
 
 const ACCOUNTS = {
   'b.devries': { name: 'Bianca de Vries', preferred_username: 'b.devries', email: 'bianca.de.vries@turfbrug.nl', roles: ['GG-Klantbeeld-KCC', 'GG-Alle-Medewerkers'], groepen: ['KCC'] },
@@ -118,8 +120,9 @@ describe('OpenID Connect sign-in (authorization code + PKCE, loopback redirect)'
   });
 
   it('signs in a mapped user: naam, e-mail, roles and groepen from the claims; a role-protected call works, another role is refused', async () => {
-    const result = await signInWithBrowser((await startOidc()).href, 'b.devries', provider.issuer);
+    const result = await signInWithBrowser((await startOidc()).href, 'b.devries', provider.issuer, biancasBrowser);
     expect(result.status).toBe(200);
+    expect(result.logins).toBe(1);
     expect(result.text).toMatch(/U bent ingelogd bij Klantbeeld/);
     await until(async () => (await status()).state === 'ingelogd', 'the sign-in');
     expect(await status()).toMatchObject({
@@ -132,10 +135,14 @@ describe('OpenID Connect sign-in (authorization code + PKCE, loopback redirect)'
     expect(await core.dispatch(notForKcc ?? '', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
   });
 
-  it('unlocks by signing in again through the browser as the same person', async () => {
+  it('unlocks only by authenticating again at the provider, as the same person', async () => {
     expect(await core.dispatch('auth.lock', {})).toMatchObject({ ok: true, value: { state: 'vergrendeld' } });
     expect(code(await core.dispatch('auth.unlock', { wachtwoord: 'wat dan ook' }))).toBe('conflict');
-    const result = await signInWithBrowser((await startOidc()).href, 'b.devries', provider.issuer);
+    const url = await startOidc();
+    expect([url.searchParams.get('prompt'), url.searchParams.get('max_age')]).toEqual(['login', '0']);
+    // Her browser still has a session at the provider; the login is asked all the same.
+    const result = await signInWithBrowser(url.href, 'b.devries', provider.issuer, biancasBrowser);
+    expect(result.logins).toBe(1);
     expect(result.status).toBe(200);
     await until(async () => (await status()).state === 'ingelogd', 'the unlock');
     expect((await status()).user?.naam).toBe('Bianca de Vries');

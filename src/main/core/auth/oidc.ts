@@ -20,6 +20,9 @@ interface Pending {
   nonce: string;
   verifier: string;
   timer: NodeJS.Timeout;
+  /** Unlocking: the provider must authenticate again (no silent single sign-on), checked by auth_time. */
+  reauthenticate: boolean;
+  startedAt: number;
 }
 
 export class OidcSignIn {
@@ -33,8 +36,12 @@ export class OidcSignIn {
     private readonly log: (line: string) => void,
   ) {}
 
-  /** Opens the loopback listener and returns the authorization URL for the system browser. */
-  async start(): Promise<string> {
+  /**
+   * Opens the loopback listener and returns the authorization URL for the system browser.
+   * `reauthenticate` (unlocking): prompt=login and max_age=0, and the ID token's auth_time must
+   * be after this moment, so a still-open session at the provider cannot unlock by itself.
+   */
+  async start(reauthenticate: boolean): Promise<string> {
     const configuration = await this.discover();
     this.cancel();
     const server = createServer();
@@ -51,6 +58,8 @@ export class OidcSignIn {
       state: client.randomState(),
       nonce: client.randomNonce(),
       verifier,
+      reauthenticate,
+      startedAt: Date.now(),
       timer: setTimeout(() => {
         if (this.pending !== pending) return;
         this.cancel();
@@ -67,6 +76,7 @@ export class OidcSignIn {
       code_challenge_method: 'S256',
       state: pending.state,
       nonce: pending.nonce,
+      ...(reauthenticate ? { prompt: 'login', max_age: '0' } : {}),
     });
     return url.href;
   }
@@ -112,6 +122,7 @@ export class OidcSignIn {
         expectedState: pending.state,
         expectedNonce: pending.nonce,
         idTokenExpected: true,
+        ...(pending.reauthenticate ? { maxAge: Math.ceil((Date.now() - pending.startedAt) / 1000) } : {}),
       });
       const idClaims = tokens.claims();
       if (!idClaims) throw new Error('no ID token');

@@ -85,7 +85,7 @@ export class AuthService {
     if (this.session.state === 'ingelogd') throw new ServiceError('conflict', 'U bent al ingelogd.');
     if (user && user.via.kind !== 'oidc') throw new ServiceError('conflict', 'Ontgrendel met uw wachtwoord.');
     try {
-      return { url: await this.oidc.start() };
+      return { url: await this.oidc.start(user !== null) };
     } catch (error) {
       if (error instanceof OidcUnavailable) throw new ServiceError('unavailable', error.message);
       throw error;
