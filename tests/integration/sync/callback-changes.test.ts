@@ -152,6 +152,23 @@ describe('order and resumption', () => {
   });
 });
 
+describe('the history without the zaaksysteem', () => {
+  it("answers with what this machine knows, and says the colleagues' attempts could not be read", async () => {
+    const created = create(bianca, 'KCC');
+    await deliverAll();
+    bianca.lifecycle.logAttempt(created.id, 'niet_bereikt', 'Geen gehoor.');
+    rig.server.faults.add({ method: 'GET', path: /klantcontacten\?onderwerpobject__/, fault: { kind: 'status', status: 503 } });
+    const started = Date.now();
+    const { history, remoteError } = await bianca.get(created.id);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(remoteError).toMatch(/konden niet worden opgehaald/);
+    expect(history.map((e) => [e.soort, e.syncState])).toEqual([
+      ['aangemaakt', 'sent'],
+      ['poging', 'pending'],
+    ]);
+  });
+});
+
 describe('the toelichting holds at most 1000 characters', () => {
   it('refuses a reason that would not fit, here; parks one when the zaaksysteem grew it meanwhile', async () => {
     const long = 'x'.repeat(800);

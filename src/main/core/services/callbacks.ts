@@ -41,6 +41,8 @@ export function workQueuesOf(user: Pick<CallbackUser, 'email' | 'groepen'>): { m
 }
 
 const LIST_LIMIT = 500;
+/** How long callbacks.get waits for the attempts logged elsewhere before it answers with what it has. */
+const LIVE_WAIT_MS = 2_500;
 const DAGDEEL: Record<string, string> = { ochtend: 'ochtend', middag: 'middag', avond: 'avond' };
 
 /** "dinsdag 1 december 2026, ochtend" — the way a colleague in any application reads it. */
@@ -237,17 +239,30 @@ export class CallbackService {
     };
   }
 
-  /** One callback with its history; attempts logged elsewhere are read from the zaaksysteem first. */
+  /**
+   * One callback with its history. Attempts logged on other machines are read from the
+   * zaaksysteem first, for at most LIVE_WAIT_MS: a slow or absent zaaksysteem never holds the
+   * history up; a late answer is still kept and announced (`callbacks.changed`).
+   */
   async get(id: string): Promise<{ item: CallbackItem; history: ReturnType<typeof toEventItem>[]; remoteError: string | null }> {
     const row = this.store.callbacks.get(id);
     if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
     let remoteError: string | null = null;
     if (row.source_url && 'listAttempts' in this.adapter) {
+      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.mergeRemoteAttempts(id, attempts));
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<'late'>((resolve) => {
+        timer = setTimeout(() => resolve('late'), LIVE_WAIT_MS);
+      });
       try {
-        const attempts = await (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url);
-        this.store.callbacks.mergeRemoteAttempts(id, attempts);
+        if ((await Promise.race([reading, late])) === 'late') {
+          remoteError = "Het zaaksysteem antwoordt traag; pogingen van collega's volgen zodra ze binnen zijn.";
+          reading.then(() => this.events?.emit('callbacks.changed', { at: this.now().toISOString(), reason: 'sync' })).catch(() => undefined);
+        }
       } catch (error) {
         remoteError = `Pogingen van collega's konden niet worden opgehaald: ${(error as Error).message}`;
+      } finally {
+        clearTimeout(timer);
       }
     }
     const fresh = this.store.callbacks.get(id) ?? row;
