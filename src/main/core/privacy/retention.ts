@@ -11,7 +11,8 @@
  * personal, the index included (`purgeAll`).
  *
  * The work runs in chunks, each its own short transaction, yielding to the event loop between
- * them: a lookup waits for one chunk at most, never for the whole purge.
+ * them: a lookup waits for one chunk at most, never for the whole purge. The chunk size adapts
+ * to a time budget per transaction (`chunkMs`), so a busy machine gets smaller ones.
  */
 import type { Store } from '../store';
 import { acknowledgedUpTo } from '../sync/kinds/verwerkingsacties';
@@ -26,8 +27,10 @@ export interface RetentionOptions {
   bewaarWerkdagen: number;
   /** Keep the partij rows themselves (the search index), because the prefetch refills them anyway. */
   keepSearchIndex: boolean;
-  /** Customers per transaction (default 250: a chunk stays in the tens of milliseconds). */
+  /** Customers in the first transaction; later ones adapt to `chunkMs` (default 50). */
   chunk?: number;
+  /** Time one transaction may hold the core (default 25 ms): lookups wait at most about this long. */
+  chunkMs?: number;
   /** Days the local verwerkingenlog keeps rows already handed to the outbox; null: forever. */
   logBewaarDagen?: number | null;
 }
@@ -167,13 +170,15 @@ export class Retention {
   }
 
   private async runChunks(cutoff: string, now: Date, dropRows: boolean, started: number): Promise<PurgeResult> {
-    const n = this.options.chunk ?? 250;
+    let n = this.options.chunk ?? 50;
+    const budget = this.options.chunkMs ?? 25;
     const result: PurgeResult = { customers: 0, contacts: 0, zaken: 0, zaakDetails: 0, callbacks: 0, outbox: 0, searchIndex: 0, logRows: 0, ms: 0 };
     let position = { lu: '', id: '' };
     for (;;) {
       const chunk = this.stmts.candidates.all({ cutoff, ...position, n });
       if (chunk.length === 0) break;
       position = { lu: chunk.at(-1)!.last_used_at, id: chunk.at(-1)!.id };
+      const chunkStarted = performance.now();
       this.store.transaction(() => {
         const busy = new Set(this.stmts.withDraft.all({ ids: JSON.stringify(chunk.map((c) => c.id)) }).map((r) => r.customer_id));
         const ids = JSON.stringify(chunk.map((c) => c.id).filter((id) => !busy.has(id)));
@@ -185,10 +190,13 @@ export class Retention {
         result.customers += this.stmts.reset.run({ ids }).changes;
         if (dropRows) result.searchIndex += this.stmts.dropRow.run({ ids }).changes;
       });
+      // Adapt the chunk to the time budget: a busy machine gets smaller transactions, an idle one larger.
+      const took = performance.now() - chunkStarted;
+      n = took > budget ? Math.max(5, Math.floor(n / 2)) : took < budget / 2 ? Math.min(2_000, n * 2) : n;
       await yieldToLookups();
     }
     for (;;) {
-      const removed = this.store.transaction(() => this.stmts.outboxDone.run({ cutoff: cutoff < now.toISOString() ? cutoff : now.toISOString(), n: n * 4 }).changes);
+      const removed = this.store.transaction(() => this.stmts.outboxDone.run({ cutoff: cutoff < now.toISOString() ? cutoff : now.toISOString(), n: 1_000 }).changes);
       result.outbox += removed;
       if (removed === 0) break;
       await yieldToLookups();
@@ -205,7 +213,7 @@ export class Retention {
   private async dropSearchIndex(): Promise<number> {
     let removed = 0;
     let after = '';
-    const n = this.options.chunk ?? 500;
+    const n = 500;
     for (;;) {
       const chunk = this.stmts.indexChunk.all({ after, n });
       if (chunk.length === 0) break;
