@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeId, demoPassword, openBert, seriousAxeViolations, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
-const IDLE_SECONDS = 12;
-const WARN_SECONDS = 4;
+const IDLE_SECONDS = 15;
+const WARN_SECONDS = 6;
 
 beforeAll(async () => {
   app = await startApp({
@@ -68,6 +68,7 @@ describe('sign-in and the idle lock', () => {
     expect(await warning.innerText()).toMatch(/Over \d seconden wordt het scherm vergrendeld/);
     expect(await activeId(page)).toBe('');
     expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Ik ben er nog');
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.keyboard.press('Enter');
     await warning.waitFor({ state: 'detached' });
     // Well past the moment the lock would have come without the extension.
