@@ -111,7 +111,7 @@ describe('order and resumption', () => {
     expect(taak(created.vraag)).toEqual([]);
     await deliverAll();
     expect(taak(created.vraag)).toEqual([expect.objectContaining({ status: 'verwerkt', actoren: 'Klantcontactcentrum, Bianca de Vries', pogingen: 1 })]);
-    expect(rig.store.callbacks.events(created.id).map((e) => [e.soort, e.sync_state])).toEqual([
+    expect(rig.store.callbacks.history.list(created.id).map((e) => [e.soort, e.sync_state])).toEqual([
       ['aangemaakt', 'sent'],
       ['opgepakt', 'sent'],
       ['poging', 'sent'],

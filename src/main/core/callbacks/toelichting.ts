@@ -78,6 +78,6 @@ export function toelichtingVoorMedewerker(delen: ToelichtingDelen): string {
 }
 
 /** The refusal when a toelichting would grow beyond what Open Klant 2 holds. */
-export function tooLongMessage(length: number): string {
-  return `De toelichting van dit terugbelverzoek zou ${length} tekens worden; het zaaksysteem bewaart er maximaal ${TOELICHTING_MAX}. Maak de reden korter.`;
+export function tooLongMessage(length: number, hint = 'Maak de reden korter.'): string {
+  return `De toelichting van dit terugbelverzoek zou ${length} tekens worden; het zaaksysteem bewaart er maximaal ${TOELICHTING_MAX}. ${hint}`;
 }

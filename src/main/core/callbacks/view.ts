@@ -1,6 +1,7 @@
 import type { CallbackEventItem, CallbackItem, VoorkeurMoment } from '../../../shared/contract/areas/callbacks';
 import type { WerkdagenKalender } from '../calendar';
-import type { Assignee, CallbackListRow, EventRow } from '../store/callbacks';
+import type { EventRow } from '../store/callback-history';
+import type { Assignee, CallbackListRow } from '../store/callbacks';
 import { parseToelichting, toelichtingVoorMedewerker } from './toelichting';
 
 export interface ViewContext {

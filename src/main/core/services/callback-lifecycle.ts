@@ -3,7 +3,8 @@ import type { ActorTarget, CallbackItem, PogingUitkomst } from '../../../shared/
 import { afhandelRegel, appendRegel, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
-import type { Assignee, CallbackChange, CallbackListRow, EventSoort } from '../store/callbacks';
+import type { EventSoort } from '../store/callback-history';
+import type { Assignee, CallbackChange, CallbackListRow } from '../store/callbacks';
 import { queueKey } from '../sync/engine';
 import type { CallbackWijzigingPayload } from '../sync/kinds/callback-wijziging';
 import type { CallbackConfig } from './callbacks';
@@ -189,7 +190,7 @@ export class CallbackLifecycle {
       this.store.callbacks.setQueues(row.id, (JSON.parse(row.toegewezen_aan) as Assignee[]).flatMap((a) => (a.code && a.soort !== 'onbekend' ? [queueKey({ soort: a.soort as ActorTarget['soort'], code: a.code })] : [])));
     }
     if (step.soort === 'opgepakt') this.store.callbacks.markAnnounced(row.id, 'toegewezen_aan_mij');
-    const eventId = this.store.callbacks.addEvent({
+    const eventId = this.store.callbacks.history.add({
       callbackId: row.id,
       at,
       soort: step.soort,

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CallbackItem, CallbackList, CallbackOptions, callbackOperations, VoorkeurMoment } from '../../../shared/contract/areas/callbacks';
+import type { CallbackEventItem, CallbackItem, CallbackList, CallbackOptions, callbackOperations } from '../../../shared/contract/areas/callbacks';
 import type { ActorTarget, CallbackAdapter, ZaaksysteemAdapter } from '../adapters/types';
 import type { KalenderBron } from '../calendar';
 import { deadlineVoor, teamAndMedewerker } from '../callbacks/derive';
 import { composeToelichting, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
+import { checkAntwoorden, voorkeurAlsTekst } from '../callbacks/vragenset';
 import { toEventItem, toItem, type ViewContext } from '../callbacks/view';
 import type { KlantbeeldConfig } from '../config/schema';
 import type { Handlers } from '../dispatcher';
@@ -43,15 +44,6 @@ export function workQueuesOf(user: Pick<CallbackUser, 'email' | 'groepen'>): { m
 const LIST_LIMIT = 500;
 /** How long callbacks.get waits for the attempts logged elsewhere before it answers with what it has. */
 const LIVE_WAIT_MS = 2_500;
-const DAGDEEL: Record<string, string> = { ochtend: 'ochtend', middag: 'middag', avond: 'avond' };
-
-/** "dinsdag 1 december 2026, ochtend" — the way a colleague in any application reads it. */
-export function voorkeurAlsTekst(moment: VoorkeurMoment): string {
-  if (typeof moment === 'string') return moment;
-  const datum = new Date(`${moment.datum}T12:00:00Z`).toLocaleDateString('nl-NL', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-  return `${datum}, ${DAGDEEL[moment.dagdeel]}`;
-}
-
 /**
  * Terugbelverzoeken: registered locally with their outbox entry in one transaction, sent as a
  * klantcontact plus interne taak; the work queues come from the zaaksysteem by polling. The
@@ -109,14 +101,14 @@ export class CallbackService {
     }
     const targets = input.toegewezenAan.map((t, i) => resolveTarget(this.config, t, `toegewezenAan.${i}`, true));
     const { team, medewerker } = teamAndMedewerker(targets);
-    const antwoorden = this.checkAntwoorden(team, input.antwoorden ?? []);
+    const antwoorden = checkAntwoorden((team && this.config.terugbellen.vragensets[team]) || [], input.antwoorden ?? []);
     const voorkeur = input.voorkeurMoment ?? null;
     if (voorkeur && typeof voorkeur !== 'string' && voorkeur.datum < this.kalender.get().lokaleDatum(this.now())) {
       throw new ServiceError('invalid_input', 'Het voorkeursmoment ligt in het verleden.', [{ path: 'voorkeurMoment', message: 'Kies vandaag of later.' }]);
     }
     const toelichting = composeToelichting(input.toelichting, voorkeur ? voorkeurAlsTekst(voorkeur) : null, antwoorden);
     if (toelichting.length > TOELICHTING_MAX) {
-      throw new ServiceError('invalid_input', tooLongMessage(toelichting.length).replace('Maak de reden korter.', 'Maak de notitie of de antwoorden korter.'), [
+      throw new ServiceError('invalid_input', tooLongMessage(toelichting.length, 'Maak de notitie of de antwoorden korter.'), [
         { path: 'toelichting', message: `Samen met voorkeursmoment en antwoorden maximaal ${TOELICHTING_MAX} tekens.` },
       ]);
     }
@@ -176,35 +168,6 @@ export class CallbackService {
     return this.item(this.store.callbacks.get(id) as CallbackListRow);
   }
 
-  /** Answers checked against the team's vragenset: known questions, the right type, the required ones given. */
-  private checkAntwoorden(team: string | null, answers: readonly { vraagId: string; antwoord: string | boolean }[]): { vraag: string; antwoord: string }[] {
-    const set = (team && this.config.terugbellen.vragensets[team]) || [];
-    const issues: { path: string; message: string }[] = [];
-    const given = new Map(answers.map((a) => [a.vraagId, a.antwoord]));
-    for (const id of given.keys()) {
-      if (!set.some((v) => v.id === id)) issues.push({ path: `antwoorden.${id}`, message: 'Deze vraag hoort niet bij het gekozen team.' });
-    }
-    const out: { vraag: string; antwoord: string }[] = [];
-    for (const vraag of set) {
-      const antwoord = given.get(vraag.id);
-      const path = `antwoorden.${vraag.id}`;
-      if (vraag.type === 'vinkje') {
-        if (antwoord !== undefined && typeof antwoord !== 'boolean') issues.push({ path, message: 'Verwacht ja of nee.' });
-        else if (antwoord === undefined && vraag.verplicht) issues.push({ path, message: `Beantwoord "${vraag.label}".` });
-        else if (antwoord !== undefined) out.push({ vraag: vraag.label, antwoord: antwoord ? 'ja' : 'nee' });
-        continue;
-      }
-      const text = typeof antwoord === 'string' ? antwoord.trim() : '';
-      if (antwoord !== undefined && typeof antwoord !== 'string') issues.push({ path, message: 'Verwacht tekst.' });
-      else if (!text && vraag.verplicht) issues.push({ path, message: `Beantwoord "${vraag.label}".` });
-      else if (vraag.type === 'keuze' && text && !vraag.opties.includes(text)) issues.push({ path, message: `Kies een van: ${vraag.opties.join(', ')}.` });
-      else if (vraag.type === 'kort' && text.length > 200) issues.push({ path, message: 'Maximaal 200 tekens.' });
-      else if (text) out.push({ vraag: vraag.label, antwoord: text });
-    }
-    if (issues.length > 0) throw new ServiceError('invalid_input', 'De antwoorden op de vragen van het team kloppen niet.', issues);
-    return out;
-  }
-
   forCustomer(customerId: string): { items: CallbackItem[] } {
     return { items: this.store.callbacks.listOpenForCustomer(customerId, 100).map((r) => this.item(r)) };
   }
@@ -244,12 +207,12 @@ export class CallbackService {
    * zaaksysteem first, for at most LIVE_WAIT_MS: a slow or absent zaaksysteem never holds the
    * history up; a late answer is still kept and announced (`callbacks.changed`).
    */
-  async get(id: string): Promise<{ item: CallbackItem; history: ReturnType<typeof toEventItem>[]; remoteError: string | null }> {
+  async get(id: string): Promise<{ item: CallbackItem; history: CallbackEventItem[]; remoteError: string | null }> {
     const row = this.store.callbacks.get(id);
     if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
     let remoteError: string | null = null;
     if (row.source_url && 'listAttempts' in this.adapter) {
-      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.mergeRemoteAttempts(id, attempts));
+      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.history.mergeRemoteAttempts(id, attempts));
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), LIVE_WAIT_MS);
@@ -266,7 +229,7 @@ export class CallbackService {
       }
     }
     const fresh = this.store.callbacks.get(id) ?? row;
-    return { item: this.item(fresh), history: this.store.callbacks.events(id).map(toEventItem), remoteError };
+    return { item: this.item(fresh), history: this.store.callbacks.history.list(id).map(toEventItem), remoteError };
   }
 
   options(): CallbackOptions {

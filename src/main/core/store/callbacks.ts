@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SyncState } from '../../../shared/contract';
 import type { CallbackRecord } from '../adapters/types';
 import { resultaatUit } from '../callbacks/toelichting';
+import { CallbackHistory } from './callback-history';
 import type { Db } from './database';
 
 export interface CallbackRow {
@@ -82,34 +83,6 @@ export interface Derived {
   deadline: string | null;
 }
 
-export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend';
-
-export interface NewEvent {
-  callbackId: string;
-  at: string;
-  soort: EventSoort;
-  door: { naam: string; email: string | null };
-  uitkomst?: string | null;
-  naar?: Assignee | null;
-  notitie?: string;
-  syncState?: SyncState;
-  sourceUrl?: string | null;
-}
-
-export interface EventRow {
-  id: number;
-  callback_id: string;
-  at: string;
-  soort: EventSoort;
-  door_naam: string;
-  door_email: string | null;
-  uitkomst: string | null;
-  naar: string | null;
-  notitie: string;
-  sync_state: SyncState;
-  source_url: string | null;
-}
-
 export interface ListFilter {
   status: 'open' | 'afgehandeld';
   /** Open lists: the queue keys to show; null: every callback (the team leader's "alle"). */
@@ -151,10 +124,13 @@ export const emailKey = (email: string) => email.toLowerCase();
 
 /** Local callbacks: the ones registered here (pending until sent) and the ones pulled from work queues. */
 export class CallbackStore {
+  /** Every change in a callback's life, in order: the visible history. */
+  readonly history: CallbackHistory;
   /** A pulled record: inserted, or updated unless a change of ours is still on its way. */
   private readonly upsertStmt;
 
   constructor(private readonly db: Db) {
+    this.history = new CallbackHistory(db);
     this.upsertStmt = this.db.prepare(
       `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
          team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, resultaat)
@@ -190,7 +166,7 @@ export class CallbackStore {
         callback.voorkeurMoment, JSON.stringify(callback.antwoorden), JSON.stringify(callback.meldingen),
       );
     this.setQueues(id, callback.queues);
-    this.addEvent({ callbackId: id, at: callback.aangemaaktOp, soort: 'aangemaakt', door: callback.door, notitie: callback.vraag, syncState: 'pending' });
+    this.history.add({ callbackId: id, at: callback.aangemaaktOp, soort: 'aangemaakt', door: callback.door, notitie: callback.vraag, syncState: 'pending' });
     return id;
   }
 
@@ -382,63 +358,6 @@ export class CallbackStore {
     return this.db
       .prepare<[string, number], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.customer_id = ? AND c.status = 'te_verwerken' ORDER BY c.aangemaakt_op LIMIT ?`)
       .all(customerId, limit);
-  }
-
-  // ---- history ----
-
-  addEvent(event: NewEvent): number {
-    const result = this.db
-      .prepare(
-        `INSERT INTO callback_events (callback_id, at, soort, door_naam, door_email, uitkomst, naar, notitie, sync_state, source_url)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        event.callbackId, event.at, event.soort, event.door.naam, event.door.email, event.uitkomst ?? null,
-        event.naar ? JSON.stringify(event.naar) : null, event.notitie ?? '', event.syncState ?? 'sent', event.sourceUrl ?? null,
-      );
-    if (event.soort === 'poging') this.recountAttempts(event.callbackId);
-    return Number(result.lastInsertRowid);
-  }
-
-  /** An event's change reached the zaaksysteem (or was parked); an attempt keeps its klantcontact URL. */
-  setEventSyncState(eventId: number, state: SyncState, sourceUrl: string | null = null): void {
-    this.db.prepare('UPDATE callback_events SET sync_state = ?, source_url = coalesce(?, source_url) WHERE id = ?').run(state, sourceUrl, eventId);
-  }
-
-  removeEvent(eventId: number): void {
-    const row = this.db.prepare<[number], { callback_id: string; soort: string }>('SELECT callback_id, soort FROM callback_events WHERE id = ?').get(eventId);
-    this.db.prepare('DELETE FROM callback_events WHERE id = ?').run(eventId);
-    if (row?.soort === 'poging') this.recountAttempts(row.callback_id);
-  }
-
-  /** The creation line follows the create's outbox entry. */
-  setCreatedEventSyncState(callbackId: string, state: SyncState): void {
-    this.db.prepare("UPDATE callback_events SET sync_state = ? WHERE callback_id = ? AND soort = 'aangemaakt'").run(state, callbackId);
-  }
-
-  events(callbackId: string): EventRow[] {
-    return this.db.prepare<[string], EventRow>('SELECT * FROM callback_events WHERE callback_id = ? ORDER BY at, id').all(callbackId);
-  }
-
-  /** Attempts read from the zaaksysteem (any machine's): added once, by their klantcontact URL. */
-  mergeRemoteAttempts(callbackId: string, attempts: readonly { sourceUrl: string; at: string; door: string; uitkomst: string | null; notitie: string }[]): void {
-    const insert = this.db.prepare(
-      `INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst, notitie, sync_state, source_url)
-       VALUES (?, ?, 'poging', ?, ?, ?, 'sent', ?) ON CONFLICT (source_url) DO NOTHING`,
-    );
-    this.db.transaction(() => {
-      for (const a of attempts) insert.run(callbackId, a.at, a.door, a.uitkomst, a.notitie, a.sourceUrl);
-      this.recountAttempts(callbackId);
-    })();
-  }
-
-  private recountAttempts(callbackId: string): void {
-    this.db
-      .prepare(
-        `UPDATE callbacks SET pogingen = (SELECT count(*) FROM callback_events WHERE callback_id = @id AND soort = 'poging'),
-           laatste_poging_op = (SELECT max(at) FROM callback_events WHERE callback_id = @id AND soort = 'poging') WHERE id = @id`,
-      )
-      .run({ id: callbackId });
   }
 
   // ---- notices ----

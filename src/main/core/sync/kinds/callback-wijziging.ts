@@ -71,7 +71,7 @@ export const callbackWijzigingKind: OutboxKind<CallbackWijzigingPayload> = {
 
   acknowledged(store, p, result) {
     const r = Result.parse(result);
-    store.callbacks.setEventSyncState(p.eventId, 'sent', r.sourceUrl ?? null);
+    store.callbacks.history.setSyncState(p.eventId, 'sent', r.sourceUrl ?? null);
     // The taak as the zaaksysteem now holds it, unless a later change of ours is still on its way.
     if (p.wijziging.soort === 'taak' && store.outbox.openFor(p.callbackId) === 0) {
       store.callbacks.applyChange(p.callbackId, {
@@ -82,7 +82,7 @@ export const callbackWijzigingKind: OutboxKind<CallbackWijzigingPayload> = {
   },
 
   parked(store, p) {
-    store.callbacks.setEventSyncState(p.eventId, 'failed');
+    store.callbacks.history.setSyncState(p.eventId, 'failed');
   },
 
   announce(events) {
@@ -95,6 +95,6 @@ export const callbackWijzigingKind: OutboxKind<CallbackWijzigingPayload> = {
 
   discarded(store, p) {
     // Given up: it never happened in the zaaksysteem; the next poll restores the taak's state.
-    store.callbacks.removeEvent(p.eventId);
+    store.callbacks.history.remove(p.eventId);
   },
 };

@@ -65,13 +65,13 @@ export const contactverzoekKind: OutboxKind<ContactverzoekPayload> = {
   acknowledged(store, p, result) {
     const { sourceUrl, klantcontactUrl } = z.object({ sourceUrl: z.string(), klantcontactUrl: z.string() }).parse(result);
     store.callbacks.setSyncState(p.callbackId, 'sent', null, sourceUrl, klantcontactUrl);
-    store.callbacks.setCreatedEventSyncState(p.callbackId, 'sent');
+    store.callbacks.history.setCreatedEventSyncState(p.callbackId, 'sent');
     if (p.contactId) store.contacts.setSyncState(p.contactId, 'sent', null, klantcontactUrl);
   },
 
   parked(store, p, reason) {
     store.callbacks.setSyncState(p.callbackId, 'failed', reason);
-    store.callbacks.setCreatedEventSyncState(p.callbackId, 'failed');
+    store.callbacks.history.setCreatedEventSyncState(p.callbackId, 'failed');
     if (p.contactId) store.contacts.setSyncState(p.contactId, 'failed', reason);
   },
 

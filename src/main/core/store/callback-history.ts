@@ -1,0 +1,95 @@
+import type { SyncState } from '../../../shared/contract';
+import type { Assignee } from './callbacks';
+import type { Db } from './database';
+
+export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend';
+
+export interface NewEvent {
+  callbackId: string;
+  at: string;
+  soort: EventSoort;
+  door: { naam: string; email: string | null };
+  uitkomst?: string | null;
+  naar?: Assignee | null;
+  notitie?: string;
+  syncState?: SyncState;
+  sourceUrl?: string | null;
+}
+
+export interface EventRow {
+  id: number;
+  callback_id: string;
+  at: string;
+  soort: EventSoort;
+  door_naam: string;
+  door_email: string | null;
+  uitkomst: string | null;
+  naar: string | null;
+  notitie: string;
+  sync_state: SyncState;
+  source_url: string | null;
+}
+
+/**
+ * A callback's history (callback_events): the changes made here (each with the state of its
+ * outbox entry) and the attempts read from the zaaksysteem (by their klantcontact URL, once).
+ * The attempt count on the callback row follows every change of its attempts.
+ */
+export class CallbackHistory {
+  constructor(private readonly db: Db) {}
+
+  add(event: NewEvent): number {
+    const result = this.db
+      .prepare(
+        `INSERT INTO callback_events (callback_id, at, soort, door_naam, door_email, uitkomst, naar, notitie, sync_state, source_url)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        event.callbackId, event.at, event.soort, event.door.naam, event.door.email, event.uitkomst ?? null,
+        event.naar ? JSON.stringify(event.naar) : null, event.notitie ?? '', event.syncState ?? 'sent', event.sourceUrl ?? null,
+      );
+    if (event.soort === 'poging') this.recountAttempts(event.callbackId);
+    return Number(result.lastInsertRowid);
+  }
+
+  /** An event's change reached the zaaksysteem (or was parked); an attempt keeps its klantcontact URL. */
+  setSyncState(eventId: number, state: SyncState, sourceUrl: string | null = null): void {
+    this.db.prepare('UPDATE callback_events SET sync_state = ?, source_url = coalesce(?, source_url) WHERE id = ?').run(state, sourceUrl, eventId);
+  }
+
+  remove(eventId: number): void {
+    const row = this.db.prepare<[number], { callback_id: string; soort: string }>('SELECT callback_id, soort FROM callback_events WHERE id = ?').get(eventId);
+    this.db.prepare('DELETE FROM callback_events WHERE id = ?').run(eventId);
+    if (row?.soort === 'poging') this.recountAttempts(row.callback_id);
+  }
+
+  /** The creation line follows the create's outbox entry. */
+  setCreatedEventSyncState(callbackId: string, state: SyncState): void {
+    this.db.prepare("UPDATE callback_events SET sync_state = ? WHERE callback_id = ? AND soort = 'aangemaakt'").run(state, callbackId);
+  }
+
+  list(callbackId: string): EventRow[] {
+    return this.db.prepare<[string], EventRow>('SELECT * FROM callback_events WHERE callback_id = ? ORDER BY at, id').all(callbackId);
+  }
+
+  /** Attempts read from the zaaksysteem (any machine's): added once, by their klantcontact URL. */
+  mergeRemoteAttempts(callbackId: string, attempts: readonly { sourceUrl: string; at: string; door: string; uitkomst: string | null; notitie: string }[]): void {
+    const insert = this.db.prepare(
+      `INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst, notitie, sync_state, source_url)
+       VALUES (?, ?, 'poging', ?, ?, ?, 'sent', ?) ON CONFLICT (source_url) DO NOTHING`,
+    );
+    this.db.transaction(() => {
+      for (const a of attempts) insert.run(callbackId, a.at, a.door, a.uitkomst, a.notitie, a.sourceUrl);
+      this.recountAttempts(callbackId);
+    })();
+  }
+
+  private recountAttempts(callbackId: string): void {
+    this.db
+      .prepare(
+        `UPDATE callbacks SET pogingen = (SELECT count(*) FROM callback_events WHERE callback_id = @id AND soort = 'poging'),
+           laatste_poging_op = (SELECT max(at) FROM callback_events WHERE callback_id = @id AND soort = 'poging') WHERE id = @id`,
+      )
+      .run({ id: callbackId });
+  }
+}
