@@ -166,6 +166,9 @@ describe('a callback through its whole life on two machines', () => {
     expect(attempts).toEqual([expect.objectContaining({ onderwerp: 'Terugbelpoging: Paspoort aanvragen', inhoud: 'Geen gehoor, morgen opnieuw.', kanaal: 'telefoon', indicatie_contact_gelukt: 0 })]);
     expect(JSON.parse(attempts[0]!.metadata)).toMatchObject({ gespreksresultaat: 'terugbelpoging', terugbelpoging: 'niet_bereikt' });
 
+    // Bianca's next poll reads the attempts of her queues' callbacks (a few per poll): the list counts Kevin's.
+    await cores.bianca.sync.pollWorkQueues();
+    expect((await list('bianca', { queue: 'groups' })).items.find((c) => c.id === created.id)).toMatchObject({ pogingen: 1 });
     for (let i = 0; i < 2; i++) {
       const { item, history, remoteError } = await call<{ item: CallbackItem; history: CallbackEventItem[]; remoteError: string | null }>('bianca', 'callbacks.get', { id: created.id });
       expect(remoteError).toBeNull();

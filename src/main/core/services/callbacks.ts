@@ -212,7 +212,7 @@ export class CallbackService {
     if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
     let remoteError: string | null = null;
     if (row.source_url && 'listAttempts' in this.adapter) {
-      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.history.mergeRemoteAttempts(id, attempts));
+      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.history.mergeRemoteAttempts(id, attempts, this.now().toISOString()));
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), LIVE_WAIT_MS);

@@ -73,7 +73,7 @@ export class CallbackHistory {
   }
 
   /** Attempts read from the zaaksysteem (any machine's): added once, by their klantcontact URL. */
-  mergeRemoteAttempts(callbackId: string, attempts: readonly { sourceUrl: string; at: string; door: string; uitkomst: string | null; notitie: string }[]): void {
+  mergeRemoteAttempts(callbackId: string, attempts: readonly { sourceUrl: string; at: string; door: string; uitkomst: string | null; notitie: string }[], readAt: string): void {
     const insert = this.db.prepare(
       `INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst, notitie, sync_state, source_url)
        VALUES (?, ?, 'poging', ?, ?, ?, 'sent', ?) ON CONFLICT (source_url) DO NOTHING`,
@@ -81,7 +81,20 @@ export class CallbackHistory {
     this.db.transaction(() => {
       for (const a of attempts) insert.run(callbackId, a.at, a.door, a.uitkomst, a.notitie, a.sourceUrl);
       this.recountAttempts(callbackId);
+      this.db.prepare('UPDATE callbacks SET pogingen_gelezen_op = ? WHERE id = ?').run(readAt, callbackId);
     })();
+  }
+
+  /** Open, sent callbacks in these queues whose attempts were read longest ago (never first). */
+  attemptsToRead(queues: readonly string[], limit: number): { id: string; source_url: string }[] {
+    if (queues.length === 0) return [];
+    return this.db
+      .prepare<unknown[], { id: string; source_url: string }>(
+        `SELECT c.id, c.source_url FROM callbacks c
+         WHERE +c.status = 'te_verwerken' AND c.source_url IS NOT NULL AND c.id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))
+         ORDER BY c.pogingen_gelezen_op IS NOT NULL, c.pogingen_gelezen_op LIMIT ?`,
+      )
+      .all(...queues, limit);
   }
 
   private recountAttempts(callbackId: string): void {

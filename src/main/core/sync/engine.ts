@@ -2,6 +2,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { RemoteError, type ActorTarget, type CallbackAdapter, type CallbackRecord, type ZaaksysteemAdapter } from '../adapters/types';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
+import { readAttempts } from '../callbacks/attempts';
 import type { Derived } from '../store/callbacks';
 import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
@@ -198,6 +199,7 @@ export class SyncEngine {
         // Callbacks that left every queue here (handled, forwarded elsewhere) are read once more, so none stays open by mistake.
         const departed = this.store.callbacks.departed(before).slice(0, DEPARTED_PER_POLL);
         if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, this.now().toISOString(), derive);
+        await readAttempts(this.store, adapter, targets.map(queueKey), this.now);
         this.lastPollOkAt = this.now().toISOString();
         this.reachable();
         this.events.emit('callbacks.changed', { at: this.lastPollOkAt, reason: 'poll' });
