@@ -1,0 +1,224 @@
+/**
+ * A terugbelverzoek's whole life across three clerks, each signed in on their own browser host
+ * with its own data dir, sharing ONE demo zaaksysteem (started here, standalone): Bianca (KCC) creates it from a
+ * contact for groep KCC; Marloes (teamleider) sees it under "Alle" and reassigns it to Kevin
+ * with a reason; Kevin is notified, logs a failed attempt and handles it; Marloes sees it
+ * handled; the demo zaaksysteem holds the interne taak with status verwerkt. Also: keyboard in
+ * the queue, axe on the callbacks view, screenshots of the queue and the detail panel.
+ */
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CREDENTIALS, demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
+import { activeId, openBert, REPO_ROOT, startApp, type RunningApp } from './harness';
+
+const SHOTS_DIR = join(REPO_ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+const BERT_BSN = '999993653';
+const run = Date.now().toString(36);
+const ONDERWERP = `Vraag over de afvalpas ${run}`;
+const TOELICHTING = 'Klant belde al twee keer; graag na 14:00 bellen.';
+const REDEN = 'Kevin kent dit dossier.';
+
+let demoDir: string;
+let demo: DemoServer;
+let bianca: RunningApp;
+let marloes: RunningApp;
+let kevin: RunningApp;
+
+/** A host on the shared demo zaaksysteem (adapter zgw); the harness signs the clerk in with a demo account. */
+function sharedDemo(): Record<string, string> {
+  const endpoints = demoEndpoints(demo.url.replace(/\/$/, ''));
+  return {
+    KLANTBEELD_ADAPTER: 'zgw',
+    KLANTBEELD_ADAPTER_LABEL: 'Demo-zaaksysteem Turfbrug (gedeeld)',
+    KLANTBEELD_ZAKEN_URL: endpoints.zakenUrl,
+    KLANTBEELD_CATALOGI_URL: endpoints.catalogiUrl,
+    KLANTBEELD_KLANTINTERACTIES_URL: endpoints.klantinteractiesUrl,
+    KLANTBEELD_ZGW_CLIENT_ID: endpoints.zgwClientId,
+    KLANTBEELD_ZGW_SECRET: endpoints.zgwSecret,
+    KLANTBEELD_KLANTINTERACTIES_TOKEN: endpoints.klantinteractiesToken,
+    KLANTBEELD_WORKQUEUE_SECONDS: '2',
+  };
+}
+
+async function ki(path: string): Promise<Record<string, unknown>> {
+  const response = await fetch(`${demo.url.replace(/\/$/, '')}/klantinteracties/api/v1${path}`, {
+    headers: { Authorization: `Token ${DEMO_CREDENTIALS.klantinteractiesToken}`, Accept: 'application/json' },
+  });
+  expect(response.status, `GET ${path}`).toBe(200);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The interne taak behind our klantcontact, as the demo zaaksysteem holds it (null until it arrived). */
+async function taakInDemo(): Promise<Record<string, unknown> | null> {
+  const partijen = await ki(`/partijen?partijIdentificator__codeSoortObjectId=bsn&partijIdentificator__objectId=${BERT_BSN}`);
+  const partij = (partijen.results as { uuid: string }[])[0];
+  if (!partij) return null;
+  const contacten = await ki(`/klantcontacten?hadBetrokkene__wasPartij__uuid=${partij.uuid}&pageSize=100`);
+  const kc = (contacten.results as { uuid: string; onderwerp: string }[]).find((k) => k.onderwerp === ONDERWERP);
+  if (!kc) return null;
+  const taken = await ki(`/internetaken?aanleidinggevendKlantcontact__uuid=${kc.uuid}`);
+  return ((taken.results as Record<string, unknown>[])[0] ?? null) as Record<string, unknown> | null;
+}
+
+/**
+ * Every axe violation (any impact) in what this feature draws: the work area with the queue and
+ * the detail, the navigation with its badge, and the notice when it shows.
+ */
+async function axeViolations(page: Page): Promise<unknown[]> {
+  if (!(await page.evaluate<boolean>("'axe' in window"))) {
+    await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return (await page.evaluate(
+    `axe.run({ include: ['main', 'nav', '[data-testid="callback-notice"]'].filter((s) => document.querySelector(s)).map((s) => [s]) }, { resultTypes: ['violations'] })
+      .then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
+  )) as unknown[];
+}
+
+/** Our callback's row in the queue on screen (the queues are polled every 2 s). */
+const row = (page: Page) => page.locator('[data-testid="callback-table"] tbody tr', { hasText: ONDERWERP });
+
+async function waitForRow(page: Page): Promise<void> {
+  await expect.poll(() => row(page).count(), { timeout: 60_000 }).toBe(1);
+}
+
+beforeAll(async () => {
+  demoDir = await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-demo-'));
+  demo = await startDemoServer({ dbPath: join(demoDir, 'demo.sqlite'), size: 'demo', log: () => undefined });
+  const demoUrl = demo.url.replace(/\/$/, '');
+  [bianca, marloes, kevin] = await Promise.all([
+    startApp({ demoUrl, env: sharedDemo(), account: 'bianca' }),
+    startApp({ demoUrl, env: sharedDemo(), account: 'marloes' }),
+    startApp({ demoUrl, env: sharedDemo(), account: 'kevin' }),
+  ]);
+  await mkdir(SHOTS_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await Promise.all([bianca?.stop(), marloes?.stop(), kevin?.stop()]);
+  await demo?.close();
+  if (demoDir) await rm(demoDir, { recursive: true, force: true });
+});
+
+describe('the life of a terugbelverzoek across users', () => {
+  it('Bianca creates it from a contact for groep KCC, with the numbers prefilled and a preferred moment', async () => {
+    const { page } = bianca;
+    await openBert(bianca);
+    await page.locator('#contact-onderwerp').fill(ONDERWERP);
+    await page.locator('#contact-notities').fill('Afvalpas kwijt; wil weten of een nieuwe pas kosten heeft.');
+    await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).click();
+    expect(await activeId(page)).toBe('callback-team-1');
+
+    // A team with a vragenset shows its questions; KCC has none.
+    await page.locator('#callback-team-1').selectOption({ label: 'Team Vergunningen' });
+    await page.locator('[data-testid="callback-vragenset"]', { hasText: 'Adres van het perceel' }).waitFor();
+    await page.locator('#callback-team-1').selectOption({ label: 'Klantcontactcentrum' });
+    expect(await page.locator('[data-testid="callback-vragenset"]').count()).toBe(0);
+
+    // Bert's number is prefilled from his customer picture, and stays editable.
+    expect(await page.locator('#callback-nummer-1-1').inputValue()).not.toBe('');
+    await page.locator('#callback-toelichting-1').fill(TOELICHTING);
+    await page.getByRole('radio', { name: 'In eigen woorden' }).check();
+    await page.locator('#callback-voorkeur-1-tekst').fill('na 14:00');
+    await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
+    await expect.poll(() => page.locator('.callback .done').innerText()).toContain('Terugbelverzoek gemaakt voor Klantcontactcentrum');
+
+    await expect.poll(async () => (await taakInDemo())?.status ?? null, { timeout: 60_000 }).toBe('te_verwerken');
+  });
+
+  it('Marloes (teamleider) sees it under "Alle" and reassigns it to Kevin with a reason', async () => {
+    // Kevin's window is open from here on: pushed notices reach only an open window.
+    await kevin.page.goto(`${kevin.appUrl}#/terugbelverzoeken?queue=mine`);
+    await kevin.page.locator('[data-queue="mine"][aria-pressed="true"]').waitFor();
+    const { page } = marloes;
+    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all`);
+    await page.locator('[data-queue="all"][aria-pressed="true"]').waitFor();
+    await waitForRow(page);
+    await expect.poll(() => row(page).innerText()).toContain('Bert Burger');
+    await expect.poll(() => row(page).locator('[data-urgentie]').innerText()).toMatch(/Op tijd|Vandaag uiterlijk/);
+
+    await row(page).locator('input[type="checkbox"]').check();
+    await page.locator('[data-action="herverdelen"]').click();
+    await page.locator('#herverdelen-naar').selectOption({ label: 'Kevin Mulder' });
+    await page.locator('[data-form="herverdelen"] button[type="submit"]').click();
+    // No reason: refused before the call, with the message at the field.
+    await page.locator('#herverdelen-reden-missing', { hasText: 'Vul een reden in.' }).waitFor();
+    expect(await activeId(page)).toBe('herverdelen-reden');
+    await page.locator('#herverdelen-reden').fill(REDEN);
+    await page.locator('[data-form="herverdelen"] button[type="submit"]').click();
+    await expect.poll(() => page.locator('[data-testid="bulk-reassign"]').innerText()).toContain('1 terugbelverzoek herverdeeld naar Kevin Mulder');
+    await expect.poll(() => row(page).innerText(), { timeout: 30_000 }).toContain('Kevin Mulder');
+    if (await page.locator('[data-testid="callback-notice"]').count()) await page.getByRole('button', { name: 'Melding sluiten' }).click();
+    await page.screenshot({ path: join(SHOTS_DIR, 'terugbelverzoeken-alle.png') });
+
+    // Her own history of it shows the reassignment, who did it and the reason.
+    await row(page).click();
+    const history = page.locator('[data-testid="callback-detail"] [data-testid="callback-history"]');
+    await expect.poll(() => history.locator('[data-soort="doorgestuurd"]').last().innerText()).toContain('Doorgestuurd naar Kevin Mulder');
+    expect(await history.locator('[data-soort="doorgestuurd"]').last().innerText()).toContain(REDEN);
+    expect(await history.locator('[data-soort="doorgestuurd"]').last().innerText()).toContain('Marloes Kuipers');
+  });
+
+  it('Kevin is told, finds it in his own queue with the keyboard, logs a failed attempt and handles it', async () => {
+    const { page } = kevin;
+    await waitForRow(page);
+    // Told in the window (a notice right after a first one waits for the 30-second bundle).
+    await expect
+      .poll(() => page.locator('[data-testid="callback-notice-live"]').innerText(), { timeout: 45_000 })
+      .toBe('Nieuw terugbelverzoek voor u: Bert Burger');
+    const nav = async () => (await page.locator('[data-testid="nav-callbacks"]').innerText()).replace(/\s+/g, ' ').trim();
+    await expect.poll(nav).toMatch(/^Terugbelverzoeken \(\d+ (open|te laat)\)$/);
+
+    // Keyboard: focus the row, Enter opens the detail with focus on its heading.
+    await row(page).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeId(page)).toBe('callback-detail-title');
+    const detail = page.locator('[data-testid="callback-detail"]');
+    await expect.poll(() => detail.innerText()).toContain(TOELICHTING);
+    expect(await detail.innerText()).toContain('alleen intern');
+    expect(await detail.innerText()).toContain('na 14:00');
+    expect(await detail.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
+    expect(await detail.locator('[data-testid="callback-assignee"]').innerText()).toContain('Kevin Mulder');
+    // The reason travels with the taak (a line in its toelichting), so Kevin reads it too.
+    expect(await detail.innerText()).toContain(REDEN);
+
+    await detail.locator('[data-action="poging"]').click();
+    await detail.getByRole('radio', { name: 'Niet bereikt' }).check();
+    await detail.locator('#poging-notitie').fill('Voicemail stond uit; over een uur opnieuw.');
+    await detail.locator('[data-form="poging"] button[type="submit"]').click();
+    await expect.poll(() => detail.innerText()).toContain('Belpoging vastgelegd.');
+    await expect.poll(() => detail.locator('[data-testid="callback-history"] [data-soort="poging"]').innerText()).toContain('Niet bereikt');
+
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+    await page.locator('[data-testid="callback-notice"]').getByRole('button', { name: 'Melding sluiten' }).click();
+    await page.screenshot({ path: join(SHOTS_DIR, 'terugbelverzoeken.png') });
+
+    await detail.locator('[data-action="afhandelen"]').click();
+    await detail.locator('#afhandelen-resultaat').selectOption({ label: 'Vraag beantwoord' });
+    await detail.locator('#afhandelen-notitie').fill('Tweede keer bereikt: nieuwe pas is gratis.');
+    await detail.locator('[data-form="afhandelen"] button[type="submit"]').click();
+    await expect.poll(() => detail.innerText()).toContain('Afgehandeld.');
+    await expect.poll(() => detail.locator('[data-action="heropenen"]').count()).toBe(1);
+
+    // Escape goes back to the list, onto the same row.
+    await detail.locator('#callback-detail-title').focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-testid="callback-detail"]').count()).toBe(0);
+  });
+
+  it('the demo zaaksysteem holds the interne taak as verwerkt; Marloes sees it handled', async () => {
+    await expect.poll(async () => (await taakInDemo())?.status ?? null, { timeout: 60_000 }).toBe('verwerkt');
+
+    const { page } = marloes;
+    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all&status=afgehandeld`);
+    await waitForRow(page);
+    expect(await row(page).innerText()).toContain('Kevin Mulder');
+    expect(await row(page).locator('[data-urgentie]').innerText()).toContain('Afgehandeld');
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+  });
+});
