@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { followSession, liveMedewerker, withSessionUser, workQueuesOfSession } from '../../../src/main/core/auth';
+import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from '../../../src/main/core/auth';
+import { DEMO_ACCOUNTS } from '../../../src/main/core/auth/demo-accounts';
+import { KlantbeeldConfig } from '../../../src/main/core/config/schema';
+import { EventBus } from '../../../src/main/core/events';
 import { Session, type SessionUser } from '../../../src/main/core/auth/session';
 
 const bianca: SessionUser = {
@@ -88,5 +91,29 @@ describe('the core reads the user from the session', () => {
     expect(work.start).toHaveBeenCalledTimes(1);
     await s.signOut();
     expect(work.stop).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('setupAuth', () => {
+  const account = { account: 'test', id: 't', naam: 'Test', email: 't@turfbrug.nl', roles: ['kcc'] };
+
+  it('a local account whose hash is too cheap or malformed, or twice the same account, is a configuration error', () => {
+    const weak = '$scrypt$ln=10,r=8,p=1$4wexiBRFHztzIKv+fQjEBw$390bHMMNwxw+kjq8+MbZWse9DWgITREqzBMs62OtUkA';
+    const issues = (accounts: unknown[]) => KlantbeeldConfig.safeParse({ auth: { accounts } }).error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    expect(issues([{ ...account, wachtwoordHash: weak }])).toEqual([expect.stringMatching(/^auth\.accounts\.0\.wachtwoordHash: Wachtwoordhash te zwak/)]);
+    expect(issues([{ ...account, wachtwoordHash: '$scrypt$geen-hash' }])).toEqual([expect.stringMatching(/^auth\.accounts\.0\.wachtwoordHash: Wachtwoordhash heeft niet de vorm/)]);
+    const ok = DEMO_ACCOUNTS[0]?.wachtwoordHash ?? '';
+    expect(issues([{ ...account, wachtwoordHash: ok }, { ...account, wachtwoordHash: ok }])).toEqual(['auth.accounts: Elk account mag maar één keer voorkomen.']);
+    expect(issues([{ ...account, wachtwoordHash: ok }])).toBeUndefined();
+  });
+
+  it('the fixed development user is signed in at start and never locks; the demo users come only with the embedded demo', () => {
+    const fixed = setupAuth(KlantbeeldConfig.parse({ auth: { mode: 'vast' } }), new EventBus(), () => {});
+    expect(fixed.session.caller()).toEqual({ id: 'bianca.de.vries', naam: 'Bianca de Vries', roles: ['kcc'] });
+    expect(fixed.session.idle).toBeNull();
+    const zgw = KlantbeeldConfig.parse({
+      adapter: { kind: 'zgw', zakenUrl: 'https://z.nl/zaken/api/v1', catalogiUrl: 'https://z.nl/catalogi/api/v1', klantinteractiesUrl: 'https://k.nl/klantinteracties/api/v1', zgwClientId: 'c', zgwSecret: 's', klantinteractiesToken: 't' },
+    });
+    expect(setupAuth(zgw, new EventBus(), () => {}).session.caller()).toEqual({ refused: 'niet_ingelogd' });
   });
 });

@@ -4,6 +4,16 @@
  */
 import { z } from 'zod';
 import { Role } from '../../../shared/roles';
+import { parseHash } from './password';
+
+/** The hash must be usable and costly enough (password.ts); the message says why not. */
+const usableHash = (hash: string, ctx: z.RefinementCtx) => {
+  try {
+    parseHash(hash);
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+  }
+};
 
 /** A local account; `wachtwoordHash` is a scrypt hash (password.ts; how to make one: docs/configuration.md). */
 export const LocalAccount = z.object({
@@ -17,7 +27,7 @@ export const LocalAccount = z.object({
   groepen: z.array(z.string().min(1).max(40)).default([]),
   functie: z.string().min(1).max(40).optional(),
   telefoonnummer: z.string().regex(/^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/).optional(),
-  wachtwoordHash: z.string().startsWith('$scrypt$', { message: 'Verwacht een scrypt-hash ($scrypt$…).' }),
+  wachtwoordHash: z.string().startsWith('$scrypt$', { message: 'Verwacht een scrypt-hash ($scrypt$…).' }).superRefine(usableHash),
 });
 export type LocalAccount = z.infer<typeof LocalAccount>;
 
@@ -58,7 +68,10 @@ export const AuthConfig = z
     /** Minutes without keyboard or mouse before the screen locks; warned idleWarnSeconds before. */
     idleLockMinutes: z.number().min(0.05).max(480).default(10),
     idleWarnSeconds: z.number().int().min(1).max(600).default(60),
-    accounts: z.array(LocalAccount).optional(),
+    accounts: z
+      .array(LocalAccount)
+      .refine((accounts) => new Set(accounts.map((a) => a.account)).size === accounts.length, { message: 'Elk account mag maar één keer voorkomen.' })
+      .optional(),
   })
   .refine((auth) => auth.mode !== 'oidc' || auth.oidc !== undefined, { message: 'auth.mode "oidc" vraagt om auth.oidc.', path: ['oidc'] })
   .refine((auth) => auth.idleWarnSeconds < auth.idleLockMinutes * 60, { message: 'idleWarnSeconds moet korter zijn dan idleLockMinutes.', path: ['idleWarnSeconds'] });
