@@ -15,7 +15,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
 import { activeId, openBert, REPO_ROOT, startApp, type RunningApp } from './harness';
 
-const SHOTS_DIR = join(REPO_ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
+// The detail panel's shot goes to docs/ with `UPDATE_SCREENSHOTS=1`; the others stay in test-results/.
+const RESULTS_DIR = join(REPO_ROOT, 'test-results/screenshots');
+const SHOTS_DIR = process.env.UPDATE_SCREENSHOTS === '1' ? join(REPO_ROOT, 'docs/screenshots') : RESULTS_DIR;
 const BERT_BSN = '999993653';
 const run = Date.now().toString(36);
 const ONDERWERP = `Vraag over de afvalpas ${run}`;
@@ -78,6 +80,15 @@ async function axeViolations(page: Page): Promise<unknown[]> {
   )) as unknown[];
 }
 
+/** The team leader's tiles (helper C's /teamleider): open callbacks, and the within-norm line. */
+async function tegels(page: Page): Promise<{ open: number; binnenNorm: string }> {
+  await page.goto(`${marloes.appUrl}#/teamleider`);
+  const open = page.locator('[data-tegel="open"] .waarde');
+  await open.waitFor();
+  return { open: Number(await open.innerText()), binnenNorm: await page.locator('[data-tegel="binnenNorm"] .uitleg').innerText() };
+}
+let tegelsBefore: { open: number; binnenNorm: string };
+
 /** Our callback's row in the queue on screen (the queues are polled every 2 s). */
 const row = (page: Page) => page.locator('[data-testid="callback-table"] tbody tr', { hasText: ONDERWERP });
 
@@ -95,6 +106,7 @@ beforeAll(async () => {
     startApp({ demoUrl, env: sharedDemo(), account: 'kevin' }),
   ]);
   await mkdir(SHOTS_DIR, { recursive: true });
+  await mkdir(RESULTS_DIR, { recursive: true });
 });
 
 afterAll(async () => {
@@ -137,6 +149,9 @@ describe('the life of a terugbelverzoek across users', () => {
     await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all`);
     await page.locator('[data-queue="all"][aria-pressed="true"]').waitFor();
     await waitForRow(page);
+    tegelsBefore = await tegels(page);
+    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all`);
+    await waitForRow(page);
     await expect.poll(() => row(page).innerText()).toContain('Bert Burger');
     await expect.poll(() => row(page).locator('[data-urgentie]').innerText()).toMatch(/Op tijd|Vandaag uiterlijk/);
 
@@ -152,7 +167,7 @@ describe('the life of a terugbelverzoek across users', () => {
     await expect.poll(() => page.locator('[data-testid="bulk-reassign"]').innerText()).toContain('1 terugbelverzoek herverdeeld naar Kevin Mulder');
     await expect.poll(() => row(page).innerText(), { timeout: 30_000 }).toContain('Kevin Mulder');
     if (await page.locator('[data-testid="callback-notice"]').count()) await page.getByRole('button', { name: 'Melding sluiten' }).click();
-    await page.screenshot({ path: join(SHOTS_DIR, 'terugbelverzoeken-alle.png') });
+    await page.screenshot({ path: join(RESULTS_DIR, 'terugbelverzoeken-alle.png') });
 
     // Her own history of it shows the reassignment, who did it and the reason.
     await row(page).click();
@@ -220,5 +235,42 @@ describe('the life of a terugbelverzoek across users', () => {
     expect(await row(page).locator('[data-urgentie]').innerText()).toContain('Afgehandeld');
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
+
+    // The team leader's tiles: one open callback fewer, one more handled within the norm.
+    await expect.poll(async () => (await tegels(page)).open, { timeout: 60_000 }).toBe(tegelsBefore.open - 1);
+    expect((await tegels(page)).binnenNorm).not.toBe(tegelsBefore.binnenNorm);
+  });
+
+  it('a link from the team leader\'s view opens the queue with its filters (queue, team, urgency)', async () => {
+    const { page } = marloes;
+    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all&team=KCC&urgentie=te_laat`);
+    await page.locator('[data-queue="all"][aria-pressed="true"]').waitFor();
+    await expect.poll(() => page.locator('#filter-team').inputValue()).toBe('KCC');
+    expect(await page.locator('#filter-urgentie').inputValue()).toBe('te_laat');
+    await expect.poll(() => page.locator('[data-testid="callback-table"] tbody tr').count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    const urgencies = await page.locator('[data-testid="callback-table"] [data-urgentie]').evaluateAll((els) => els.map((el) => el.getAttribute('data-urgentie')));
+    expect(new Set(urgencies)).toEqual(new Set(['te_laat']));
+
+    // The arrow keys, Home and End move through the rows; one row is in the tab order.
+    const rows = page.locator('[data-testid="callback-table"] tbody tr');
+    const focusedId = () => page.evaluate<string | null>("document.activeElement && document.activeElement.getAttribute('data-id')");
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await focusedId()).toBe(await rows.nth(1).getAttribute('data-id'));
+    await page.keyboard.press('End');
+    expect(await focusedId()).toBe(await rows.last().getAttribute('data-id'));
+    await page.keyboard.press('Home');
+    expect(await focusedId()).toBe(await rows.first().getAttribute('data-id'));
+    expect(await page.locator('[data-testid="callback-table"] tbody tr[tabindex="0"]').count()).toBe(1);
+    // Sorting by klant goes into the query too.
+    await page.getByRole('button', { name: 'Sorteren op Klant' }).click();
+    await expect.poll(() => page.url()).toContain('sort=klant');
+    await expect.poll(() => page.locator('th[aria-sort="ascending"]').innerText()).toContain('Klant');
+    // Alt+2: my groepen; F1 lists the queue's own shortcuts.
+    await page.keyboard.press('Alt+2');
+    await page.locator('[data-queue="groups"][aria-pressed="true"]').waitFor();
+    await page.keyboard.press('F1');
+    await expect.poll(() => page.locator('dialog.help').innerText()).toContain('Terugbelverzoeken: het gekozen verzoek openen');
+    await page.keyboard.press('Escape');
   });
 });
