@@ -70,6 +70,7 @@ export class VerwerkingStore {
   private readonly rangeStmt;
   private readonly stateGet;
   private readonly stateSet;
+  private readonly appendTransaction: (entry: NewVerwerkingsactie) => Verwerkingsactie;
 
   constructor(private readonly db: Db) {
     this.lastStmt = db.prepare<[], { seq: number; hash: string | null }>('SELECT seq, hash FROM verwerkingsacties ORDER BY seq DESC LIMIT 1');
@@ -85,6 +86,12 @@ export class VerwerkingStore {
     this.rangeStmt = db.prepare<[number, number, number], ActieRow>('SELECT * FROM verwerkingsacties WHERE seq > ? AND seq <= ? ORDER BY seq LIMIT ?');
     this.stateGet = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
     this.stateSet = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.appendTransaction = db.transaction((entry: NewVerwerkingsactie) => {
+      const head = this.head();
+      const actie: Verwerkingsactie = { ...entry, seq: head.seq + 1, prevHash: head.hash };
+      this.insertStmt.run({ ...actie, verwerkteObjecten: JSON.stringify(actie.verwerkteObjecten), hash: hashActie(actie) });
+      return actie;
+    });
     this.sealCarriedOver();
   }
 
@@ -95,13 +102,9 @@ export class VerwerkingStore {
     return this.anchorStmt.get() ?? { seq: 0, hash: GENESIS_HASH };
   }
 
+  /** Reads the head and writes the next link in one transaction (one writer: no race). */
   append(entry: NewVerwerkingsactie): Verwerkingsactie {
-    return this.db.transaction(() => {
-      const head = this.head();
-      const actie: Verwerkingsactie = { ...entry, seq: head.seq + 1, prevHash: head.hash };
-      this.insertStmt.run({ ...actie, verwerkteObjecten: JSON.stringify(actie.verwerkteObjecten), hash: hashActie(actie) });
-      return actie;
-    })();
+    return this.appendTransaction(entry);
   }
 
   /** The rows carried over from migration 003 get their hashes once, in order. */
@@ -190,6 +193,7 @@ export class VerwerkingStore {
       const row = this.db.prepare<[number], { hash: string | null }>('SELECT hash FROM verwerkingsacties WHERE seq = ?').get(seq);
       if (!row?.hash) return 0;
       this.db.prepare('INSERT INTO verwerkingsacties_anker (seq, hash, at) VALUES (?, ?, ?)').run(seq, row.hash, at);
+      this.db.prepare('DELETE FROM verwerkingsactie_objecten WHERE seq <= ?').run(seq);
       return this.db.prepare('DELETE FROM verwerkingsacties WHERE seq <= ?').run(seq).changes;
     })();
   }

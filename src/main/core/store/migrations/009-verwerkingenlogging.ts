@@ -8,7 +8,7 @@
  *   `verwerkingsacties_anker` (local retention of the log: the anchor keeps the hash of the last
  *   removed row, so the remaining chain still verifies from there).
  * - `verwerkingsactie_objecten`: which persons each action is about (filled by trigger), so the
- *   beheerder can filter by BSN with an index.
+ *   beheerder can filter by BSN with an index; local retention removes its rows with the actions.
  * - The rows of the old `verwerkingen` table (migration 003: BSN reveals) are carried over
  *   unsealed; the store seals them once, in order, when it opens (SQL has no SHA-256).
  * - `customers.last_used_at` gets an index for the retention job; dossiers cached before this
@@ -40,8 +40,8 @@ CREATE TABLE verwerkingsacties (
   prev_hash TEXT,
   hash TEXT
 ) STRICT;
+-- Few indexes: every one is written on each logged call (the beheerder's filters scan the period).
 CREATE INDEX verwerkingsacties_tijdstip ON verwerkingsacties (tijdstip);
-CREATE INDEX verwerkingsacties_gebruiker ON verwerkingsacties (gebruiker, tijdstip);
 
 CREATE TABLE verwerkingsactie_objecten (
   object_id TEXT NOT NULL,
@@ -49,7 +49,6 @@ CREATE TABLE verwerkingsactie_objecten (
   soort_object_id TEXT NOT NULL,
   PRIMARY KEY (object_id, seq, soort_object_id)
 ) STRICT, WITHOUT ROWID;
-CREATE INDEX verwerkingsactie_objecten_seq ON verwerkingsactie_objecten (seq);
 
 CREATE TABLE verwerkingsacties_anker (
   seq INTEGER PRIMARY KEY,
@@ -60,9 +59,6 @@ CREATE TABLE verwerkingsacties_anker (
 CREATE TRIGGER verwerkingsacties_objecten_ai AFTER INSERT ON verwerkingsacties BEGIN
   INSERT OR IGNORE INTO verwerkingsactie_objecten (object_id, seq, soort_object_id)
     SELECT json_extract(o.value, '$.objectId'), new.seq, json_extract(o.value, '$.soortObjectId') FROM json_each(new.verwerkte_objecten) o;
-END;
-CREATE TRIGGER verwerkingsacties_objecten_ad AFTER DELETE ON verwerkingsacties BEGIN
-  DELETE FROM verwerkingsactie_objecten WHERE seq = old.seq;
 END;
 
 INSERT INTO verwerkingsacties (seq, actie_id, actie_naam, handeling_naam, verwerking_naam, verwerking_id, verwerkingsactiviteit_id,
