@@ -36,7 +36,7 @@ export const ONDERWERPEN = [
   'Grofvuil ophalen', 'Bijzondere bijstand', 'Losliggende stoeptegel', 'Rijbewijs verlengen', 'Huwelijk plannen', 'Hondenbelasting', 'Bouwvergunning',
 ] as const;
 export const AFDELINGEN = ['Burgerzaken', 'Belastingen', 'Vergunningen', 'Sociaal Domein', null] as const;
-export const RESULTATEN = ['zelfstandig_afgehandeld', 'zelfstandig_afgehandeld', 'zelfstandig_afgehandeld', 'doorverbonden', 'verwezen', 'terugbelverzoek', null] as const;
+export const RESULTATEN = ['zelfstandig_afgehandeld', 'zelfstandig_afgehandeld', 'zelfstandig_afgehandeld', 'doorverbonden', 'verwezen', 'terugbelverzoek', 'terugbelpoging', null] as const;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

@@ -23,6 +23,8 @@ export const router = createRouter({
     { path: '/inkomend', name: 'inkomend', component: ScreenPopView },
     { path: '/beheer/kalender', name: 'beheer-kalender', component: BeheerKalenderView },
     { path: '/beheer/verwerkingen', name: 'beheer-verwerkingen', component: VerwerkingenView },
+    // Loaded when opened: chart.js is only needed by the team leader.
+    { path: '/teamleider', name: 'teamleider', component: () => import('./views/TeamleiderView.vue') },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
 });

@@ -95,8 +95,15 @@ function bruteForce(callbacks: CallbackFixtureRow[], contacts: ReportContactReco
     const key = `${bucket(localDate(k.plaatsgevondenOp), van)}|${k.gespreksresultaat ?? ''}`;
     resultaten.set(key, (resultaten.get(key) ?? 0) + 1);
   }
-  const recorded = inPeriod.filter((k) => k.gespreksresultaat !== null);
+  // Call-back attempts are contacts the municipality started: no question to answer directly.
+  const question = (k: ReportContactRecord) => k.gespreksresultaat !== null && k.gespreksresultaat !== 'terugbelpoging';
+  const recorded = inPeriod.filter(question);
   const direct = count(recorded, (k) => k.gespreksresultaat === 'zelfstandig_afgehandeld');
+  const directPerWeek = [...weeks.keys()].map((week) => {
+    const inWeek = recorded.filter((k) => bucket(localDate(k.plaatsgevondenOp), van) === week);
+    const aantal = count(inWeek, (k) => k.gespreksresultaat === 'zelfstandig_afgehandeld');
+    return { week, aantal, van: inWeek.length, percentage: pct(aantal, inWeek.length) };
+  });
   return {
     tegels: {
       open: open.length,
@@ -118,7 +125,7 @@ function bruteForce(callbacks: CallbackFixtureRow[], contacts: ReportContactReco
       overigeOnderwerpen: onderwerpen.slice(TOP_ONDERWERPEN).reduce((n, o) => n + o.aantal, 0),
       afdelingen: tally(inPeriod.map((k) => k.afdeling ?? '')),
       resultaten: new Map(resultaten),
-      direct: { aantal: direct, van: recorded.length, percentage: pct(direct, recorded.length) },
+      direct: { aantal: direct, van: recorded.length, percentage: pct(direct, recorded.length), perWeek: directPerWeek },
     },
   };
 }
@@ -139,7 +146,7 @@ function expectMatches(o: TeamleiderOverzicht, expected: ReturnType<typeof brute
     afdelingen: expected.contacten.afdelingen,
   });
   expect(new Map(c.resultaten.map((r) => [`${r.week}|${r.resultaat}`, r.aantal]))).toEqual(expected.contacten.resultaten);
-  expect({ aantal: c.directBeantwoord.aantal, van: c.directBeantwoord.van, percentage: c.directBeantwoord.percentage }).toEqual(expected.contacten.direct);
+  expect({ aantal: c.directBeantwoord.aantal, van: c.directBeantwoord.van, percentage: c.directBeantwoord.percentage, perWeek: c.directBeantwoord.perWeek }).toEqual(expected.contacten.direct);
 }
 
 describe('teamleider.overzicht: every figure equals a brute-force count over the rows', () => {

@@ -24,6 +24,8 @@ import { teamleiderCsv } from './teamleider-export';
 export const TOP_ONDERWERPEN = 10;
 const ACHTERSTAND_MAX = 100;
 const DIRECT = 'zelfstandig_afgehandeld';
+/** Contacts the municipality starts (a call-back attempt) are no question asked: not in "% direct beantwoord". */
+const UITGAAND = new Set(['terugbelpoging']);
 
 export interface Periode {
   van: string;
@@ -127,7 +129,8 @@ export class TeamleiderService {
     const slipt = (a: TeamleiderRij, b: TeamleiderRij) => b.teLaat - a.teLaat || b.vandaagUiterlijk - a.vandaagUiterlijk || b.open - a.open || a.naam.localeCompare(b.naam, 'nl');
     return {
       groepen: [...groepen.values()].sort(slipt),
-      medewerkers: [...medewerkers.values()].sort((a, b) => a.team.localeCompare(b.team, 'nl') || slipt(a, b)),
+      // Who slips most first, whatever the team: that is where the team leader looks.
+      medewerkers: [...medewerkers.values()].sort((a, b) => slipt(a, b) || a.team.localeCompare(b.team, 'nl')),
     };
   }
 
@@ -174,8 +177,7 @@ export class TeamleiderService {
   private contacten(van: string, tot: string): TeamleiderOverzicht['contacten'] {
     const reporting = this.store.reporting;
     const { kanaal, onderwerp, afdeling, gespreksresultaat } = reporting.totals(van, tot);
-    const direct = gespreksresultaat.find((r) => r.waarde === DIRECT)?.aantal ?? 0;
-    const vastgelegd = gespreksresultaat.filter((r) => r.waarde !== '').reduce((n, r) => n + r.aantal, 0);
+    const resultaten = reporting.perWeek('gespreksresultaat', van, tot);
     const sync = reporting.syncState();
     return {
       totaal: kanaal.reduce((n, k) => n + k.aantal, 0),
@@ -183,8 +185,12 @@ export class TeamleiderService {
       onderwerpen: onderwerp.slice(0, TOP_ONDERWERPEN),
       overigeOnderwerpen: onderwerp.slice(TOP_ONDERWERPEN).reduce((n, o) => n + o.aantal, 0),
       afdelingen: afdeling,
-      resultaten: reporting.perWeek('gespreksresultaat', van, tot).map(({ week, waarde, aantal }) => ({ week, resultaat: waarde, aantal })),
-      directBeantwoord: { aantal: direct, van: vastgelegd, percentage: percentage(direct, vastgelegd), doel: this.config.teamleider.doelDirectBeantwoord },
+      resultaten: resultaten.map(({ week, waarde, aantal }) => ({ week, resultaat: waarde, aantal })),
+      directBeantwoord: {
+        ...directBeantwoord(gespreksresultaat),
+        doel: this.config.teamleider.doelDirectBeantwoord,
+        perWeek: wekenVan(van, tot).starts.map((week) => ({ week, ...directBeantwoord(resultaten.filter((r) => r.week === week)) })),
+      },
       bijgewerktOp: sync.lastReadAt,
       volledig: sync.backfillPage === null,
     };
@@ -202,6 +208,13 @@ export class TeamleiderService {
     }
     return namen;
   }
+}
+
+/** "% direct beantwoord": zelfstandig afgehandeld of the contacts with a recorded gespreksresultaat that were a question. */
+function directBeantwoord(tellingen: readonly { waarde: string; aantal: number }[]): { aantal: number; van: number; percentage: number | null } {
+  const aantal = tellingen.filter((r) => r.waarde === DIRECT).reduce((n, r) => n + r.aantal, 0);
+  const van = tellingen.filter((r) => r.waarde !== '' && !UITGAAND.has(r.waarde)).reduce((n, r) => n + r.aantal, 0);
+  return { aantal, van, percentage: percentage(aantal, van) };
 }
 
 const leeg = (code: string, naam: string): TeamleiderRij => ({ code, naam, open: 0, vandaagUiterlijk: 0, teLaat: 0, afgehandeldDezeWeek: 0 });

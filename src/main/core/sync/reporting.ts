@@ -69,6 +69,8 @@ export class ReportingPoller {
 
   private schedule(delayMs: number): void {
     if (this.stopped) return;
+    // One timer at a time, also when a stop and a start came while a read was running.
+    if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       void this.read().then(() => this.schedule(this.options.intervalMs));
     }, delayMs);

@@ -1,5 +1,6 @@
 /** English, the second locale. Domain terms without an exact twin (zaak, kanaal) stay Dutch. */
 import callbacksEn from './areas/callbacks.en';
+import teamleiderEn from './areas/teamleider.en';
 import authEn from './areas/auth.en';
 import beheerEn from './areas/beheer.en';
 import verwerkingenEn from './areas/verwerkingen.en';
@@ -276,6 +277,7 @@ const en: Messages = {
     open: 'Open the outbox',
   },
   callbacks: callbacksEn,
+  teamleider: teamleiderEn,
   auth: authEn,
   beheer: beheerEn,
   verwerkingen: verwerkingenEn,

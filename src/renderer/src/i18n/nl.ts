@@ -1,5 +1,6 @@
 /** Dutch, the default. Plain strings: vue-i18n's JIT compiler turns them into ASTs without eval. */
 import callbacksNl from './areas/callbacks.nl';
+import teamleiderNl from './areas/teamleider.nl';
 import authNl from './areas/auth.nl';
 import beheerNl from './areas/beheer.nl';
 import verwerkingenNl from './areas/verwerkingen.nl';
@@ -274,6 +275,7 @@ const nl = {
     open: 'Wachtrij openen',
   },
   callbacks: callbacksNl,
+  teamleider: teamleiderNl,
   auth: authNl,
   beheer: beheerNl,
   verwerkingen: verwerkingenNl,

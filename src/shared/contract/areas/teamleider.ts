@@ -95,10 +95,12 @@ export const TeamleiderContacten = z.object({
   directBeantwoord: z.object({
     /** Contacts with gespreksresultaat zelfstandig_afgehandeld. */
     aantal: Aantal,
-    /** Contacts with any recorded gespreksresultaat. */
+    /** Contacts with a recorded gespreksresultaat, call-back attempts (terugbelpoging) left out: no question was asked. */
     van: Aantal,
     percentage: Percentage,
     doel: z.number().min(0).max(100),
+    /** The same per week of the period. */
+    perWeek: z.array(z.object({ week: IsoDate, aantal: Aantal, van: Aantal, percentage: Percentage })),
   }),
   /** When the klantcontacten were last read from the zaaksysteem; false while the first full read runs. */
   bijgewerktOp: IsoDateTime.nullable(),
