@@ -114,7 +114,9 @@ export class OidcSignIn {
       answer(res, 410, 'Deze aanmelding is verlopen. Start het inloggen opnieuw vanuit Klantbeeld.');
       return;
     }
-    this.cancelKeepingResponse(pending);
+    // The callback arrived: no second one is accepted; the listener closes after answering.
+    this.pending = null;
+    clearTimeout(pending.timer);
     let result: ClaimsResult;
     try {
       const tokens = await client.authorizationCodeGrant(this.configuration, url, {
@@ -139,11 +141,6 @@ export class OidcSignIn {
     this.onResult(result);
   }
 
-  /** The callback arrived: no second one is accepted, the listener closes after answering. */
-  private cancelKeepingResponse(pending: Pending): void {
-    this.pending = null;
-    clearTimeout(pending.timer);
-  }
 }
 
 export class OidcUnavailable extends Error {

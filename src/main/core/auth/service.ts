@@ -18,6 +18,8 @@ const WRONG = 'Onbekend account of onjuist wachtwoord.';
 
 const UNAVAILABLE_FIXED = new ServiceError('unavailable', 'Niet beschikbaar: Klantbeeld draait met een vaste gebruiker (ontwikkelmodus).');
 
+const sameOidcUser = (a: SessionUser, b: SessionUser) => a.via.kind === 'oidc' && b.via.kind === 'oidc' && a.via.sub === b.via.sub;
+
 export function userOfAccount(account: LocalAccount): SessionUser {
   const { id, naam, email, roles, groepen, functie, telefoonnummer } = account;
   return { id, naam, email, roles, groepen, functie, telefoonnummer, via: { kind: 'lokaal', account: account.account } };
@@ -45,7 +47,7 @@ export class AuthService {
       mode: this.config.mode,
       user: user ? { id: user.id, naam: user.naam, email: user.email, roles: user.roles, groepen: user.groepen, via: user.via.kind } : null,
       methods: {
-        lokaal: this.config.mode !== 'vast' && this.accounts.length > 0,
+        lokaal: this.accounts.length > 0,
         oidc: this.oidc !== null,
         oidcLabel: this.config.oidc?.label ?? null,
       },
@@ -73,6 +75,7 @@ export class AuthService {
     this.limiter.succeeded(key);
     // Another sign-in may have finished while the hash was computed.
     this.mustBeSignedOut();
+    this.oidc?.cancel();
     this.melding = null;
     this.session.signIn(userOfAccount(account));
     return this.status();
@@ -136,19 +139,22 @@ export class AuthService {
   /** The browser came back to the loopback listener: sign in, or unlock when it is the same person. */
   private oidcResult(result: ClaimsResult): void {
     const current = this.session.current();
+    const locked = this.session.state === 'vergrendeld';
     if (!result.ok) {
       this.melding = result.message;
     } else if (!current) {
       this.melding = null;
       this.session.signIn(result.user);
       return;
-    } else if (current.via.kind === 'oidc' && result.user.via.kind === 'oidc' && current.via.sub === result.user.via.sub) {
+    } else if (locked && sameOidcUser(current, result.user)) {
       this.melding = null;
       this.session.unlock();
       return;
-    } else {
+    } else if (locked) {
       this.log('auth: an OpenID sign-in for another account arrived while the screen was locked; refused');
       this.melding = 'Er werd met een ander account ingelogd; het scherm blijft vergrendeld. Meld af om van gebruiker te wisselen.';
+    } else {
+      return; // Signed in another way meanwhile: nothing to do.
     }
     this.session.notify();
   }
