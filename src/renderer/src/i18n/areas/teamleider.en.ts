@@ -39,6 +39,7 @@ const teamleider: TeamleiderMessages = {
     openUitleg: 'Callback requests of all teams together',
   },
   tabellen: {
+    titel: 'Follow-up per team and per colleague',
     groepen: 'Per team',
     medewerkers: 'Per colleague',
     team: 'Team',

@@ -37,6 +37,7 @@ const teamleider = {
     openUitleg: 'Terugbelverzoeken van alle teams samen',
   },
   tabellen: {
+    titel: 'Opvolging per team en per medewerker',
     groepen: 'Per team',
     medewerkers: 'Per medewerker',
     team: 'Team',
