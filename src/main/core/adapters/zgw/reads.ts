@@ -97,7 +97,7 @@ export class DossierReads {
   }
 
   /** Actor names (medewerkers) by uuid; the list is small and refreshed hourly or when one is unknown. */
-  private async actorNames(needed: string[]): Promise<Map<string, string>> {
+  async actorNames(needed: string[]): Promise<Map<string, string>> {
     const stale = !this.actors || Date.now() - this.actors.at > ACTOR_REFRESH_MS;
     // An unknown uuid (a new colleague) refreshes the list, at most once a minute.
     const missing = needed.some((uuid) => !this.actors?.names.has(uuid)) && Date.now() - (this.actors?.at ?? 0) > 60_000;
