@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BenchReport, readBaseline } from './harness';
 import { localStore, SIZES } from './fixtures/local-store';
+import { callbacksSuite } from './suites/callbacks';
 import { contactsSuite } from './suites/contacts';
 import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
@@ -24,7 +25,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, privacy); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
     only: { type: 'string' },
   },
 });
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     if (wanted('privacy')) await privacySuite(report, storeFile, size, workDir);
     if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
+    if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

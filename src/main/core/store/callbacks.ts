@@ -176,9 +176,7 @@ export class CallbackStore {
 
   getMany(ids: readonly string[]): CallbackListRow[] {
     if (ids.length === 0) return [];
-    return this.db
-      .prepare<string[], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.id IN (${ids.map(() => '?').join(', ')})`)
-      .all(...ids);
+    return this.db.prepare<[string], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids));
   }
 
   setSyncState(id: string, state: SyncState, error: string | null, sourceUrl: string | null = null, klantcontactUrl: string | null = null): void {
