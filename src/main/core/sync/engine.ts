@@ -28,6 +28,8 @@ export interface SyncOptions {
 }
 
 const NOTHING_DERIVED: Derived = { team: null, medewerker: null, normWerkdagen: null, deadline: null };
+/** How often a team leader's core reads every handled interne taak. */
+const HANDLED_POLL_MS = 60 * 60 * 1000;
 /** Callbacks that left the polled queues, read one by one per poll (the rest the next time). */
 const DEPARTED_PER_POLL = 50;
 
@@ -47,6 +49,7 @@ export class SyncEngine {
   private lastPrefetchAt = 0;
   private polling: Promise<void> | null = null;
   private pollAgain: Promise<void> | null = null;
+  private lastHandledPollAt = 0;
   private lastPollAt = 0;
   private lastPollOkAt: string | null = null;
   private offlineSince: string | null = null;
@@ -194,7 +197,12 @@ export class SyncEngine {
         for (const target of targets) replace(queueKey(target), await adapter.listWorkQueue([target]));
         if (alle) {
           replace('alle', await adapter.listTaken('te_verwerken'));
-          replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
+          // Every handled taak is a long list: read hourly. In between, one handled after we saw
+          // it open leaves 'alle' and is read once more below, as it is.
+          if (Date.now() - this.lastHandledPollAt > HANDLED_POLL_MS) {
+            replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
+            this.lastHandledPollAt = Date.now();
+          }
         }
         // Callbacks that left every queue here (handled, forwarded elsewhere) are read once more, so none stays open by mistake.
         const departed = this.store.callbacks.departed(before).slice(0, DEPARTED_PER_POLL);
