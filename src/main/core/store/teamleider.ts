@@ -81,17 +81,17 @@ export class TeamleiderStore {
   /**
    * Per period ([van, tot) instants), counts of the callbacks handled in it, without reading
    * them. Handled within the norm means: on or before the deadline in Amsterdam. With instants
-   * stored in UTC (`…Z`) that is certain when the UTC date is before the deadline, or is the
-   * deadline and the time is before 22:00; from 23:00 UTC it is the next day in either offset.
-   * Only the hour in between depends on summer or winter time: those few are returned
-   * (`twijfel`) for the caller to decide with the calendar. One statement for all periods.
+   * stored in UTC (`…Z`, compared as text) that is certain before `<deadline>T22` UTC, and
+   * certainly not from `<deadline>T23` on (the next day in either offset). Only the hour in
+   * between depends on summer or winter time: those few are returned (`twijfel`) for the
+   * caller to decide with the calendar. One statement for all periods.
    */
   handledCounts(perioden: readonly (readonly [string, string])[], teams?: readonly string[]): HandledCounts[] {
     const t = teamFilter(teams, 'c.');
     const rows = this.all<{ i: number; afgehandeld: number; metDeadline: number; zeker: number; twijfel: string }>(
       `SELECT p.key AS i, count(*) AS afgehandeld, count(c.deadline) AS metDeadline,
-         count(*) FILTER (WHERE substr(c.afgehandeld_op, 1, 10) < c.deadline OR (substr(c.afgehandeld_op, 1, 10) = c.deadline AND substr(c.afgehandeld_op, 12, 5) < '22:00')) AS zeker,
-         json_group_array(json_array(c.afgehandeld_op, c.deadline)) FILTER (WHERE substr(c.afgehandeld_op, 1, 10) = c.deadline AND substr(c.afgehandeld_op, 12, 5) >= '22:00' AND substr(c.afgehandeld_op, 12, 5) < '23:00') AS twijfel
+         count(*) FILTER (WHERE c.afgehandeld_op < c.deadline || 'T22') AS zeker,
+         json_group_array(json_array(c.afgehandeld_op, c.deadline)) FILTER (WHERE c.afgehandeld_op >= c.deadline || 'T22' AND c.afgehandeld_op < c.deadline || 'T23') AS twijfel
        FROM json_each(?) p JOIN callbacks c INDEXED BY callbacks_report_handled
          ON c.afgehandeld_op >= p.value ->> 0 AND c.afgehandeld_op < p.value ->> 1 AND c.status = 'verwerkt'${t.sql}
        GROUP BY p.key`,
