@@ -173,11 +173,17 @@ describe('a callback through its whole life on two machines', () => {
       const { item, history, remoteError } = await call<{ item: CallbackItem; history: CallbackEventItem[]; remoteError: string | null }>('bianca', 'callbacks.get', { id: created.id });
       expect(remoteError).toBeNull();
       expect(item.pogingen).toBe(1);
+      // Her own creation line and the one every poll offers are the same line (same klantcontact URL).
+      expect(history.filter((e) => e.soort === 'aangemaakt')).toHaveLength(1);
       expect(history.filter((e) => e.soort === 'poging')).toEqual([expect.objectContaining({ door: 'Kevin Mulder', uitkomst: 'niet_bereikt', notitie: 'Geen gehoor, morgen opnieuw.', syncState: 'sent' })]);
     }
     // Kevin's own line is the same attempt, not a second one once read back.
     const own = await call<{ history: CallbackEventItem[] }>('kevin', 'callbacks.get', { id: kevinsId });
-    expect(own.history.map((e) => e.soort)).toEqual(['opgepakt', 'poging']);
+    expect(own.history.map((e) => [e.soort, e.door])).toEqual([
+      ['aangemaakt', 'Bianca de Vries'],
+      ['opgepakt', 'Kevin Mulder'],
+      ['poging', 'Kevin Mulder'],
+    ]);
   });
 
   it('Kevin handles it: verwerkt in the zaaksysteem with afgehandeldOp set by the server; gone from the open queues', async () => {

@@ -67,6 +67,7 @@ beforeAll(() => {
       toegewezenOp: t.aangemaakt,
       afgehandeldOp: t.status === 'verwerkt' ? '2026-11-24T10:00:00Z' : null,
       ontvangenOp: t.aangemaakt,
+      aangemaaktDoor: 'Bianca de Vries',
       telefoonnummers: [],
       emailadressen: [],
     };

@@ -153,6 +153,8 @@ export interface CallbackRecord {
   afgehandeldOp: string | null;
   /** When the customer asked: the klantcontact's plaatsgevondenOp (the deadline counts from it). */
   ontvangenOp: string | null;
+  /** Who registered it: the klantcontact's medewerker, when the source names one. */
+  aangemaaktDoor: string | null;
   /** Where to call back: the digitale adressen of the klantcontact's betrokkene. */
   telefoonnummers: string[];
   emailadressen: string[];

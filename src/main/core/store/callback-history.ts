@@ -63,9 +63,21 @@ export class CallbackHistory {
     if (row?.soort === 'poging') this.recountAttempts(row.callback_id);
   }
 
-  /** The creation line follows the create's outbox entry. */
-  setCreatedEventSyncState(callbackId: string, state: SyncState): void {
-    this.db.prepare("UPDATE callback_events SET sync_state = ? WHERE callback_id = ? AND soort = 'aangemaakt'").run(state, callbackId);
+  /** The creation line follows the create's outbox entry; once sent it is known by its klantcontact's URL. */
+  setCreatedEventSyncState(callbackId: string, state: SyncState, klantcontactUrl: string | null = null): void {
+    this.db
+      .prepare("UPDATE callback_events SET sync_state = ?, source_url = coalesce(?, source_url) WHERE callback_id = ? AND soort = 'aangemaakt'")
+      .run(state, klantcontactUrl, callbackId);
+  }
+
+  /** The creation line of a callback registered elsewhere (once, by its klantcontact's URL). */
+  addCreatedElsewhere(callbackId: string, at: string, door: string, vraag: string, klantcontactUrl: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO callback_events (callback_id, at, soort, door_naam, notitie, sync_state, source_url)
+         VALUES (?, ?, 'aangemaakt', ?, ?, 'sent', ?) ON CONFLICT (source_url) DO NOTHING`,
+      )
+      .run(callbackId, at, door, vraag, klantcontactUrl);
   }
 
   list(callbackId: string): EventRow[] {

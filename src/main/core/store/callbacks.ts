@@ -287,7 +287,10 @@ export class CallbackStore {
       emailadressen: JSON.stringify(r.emailadressen),
       resultaat: r.status === 'verwerkt' ? resultaatUit(r.toelichting) : null,
     });
-    return this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?').get(r.sourceUrl)?.id ?? null;
+    const row = this.db.prepare<[string], { id: string; aangemaakt_op: string }>('SELECT id, aangemaakt_op FROM callbacks WHERE source_url = ?').get(r.sourceUrl);
+    // Its history starts with its creation, wherever that was (a line of ours carries the same URL).
+    if (row && r.klantcontactUrl) this.history.addCreatedElsewhere(row.id, row.aangemaakt_op, r.aangemaaktDoor ?? 'Onbekend', r.vraag, r.klantcontactUrl);
+    return row?.id ?? null;
   }
 
   /** A work queue, filtered and sorted, with the number of matches; at most `limit` rows. */

@@ -58,6 +58,7 @@ export const KlantcontactMetBetrokkenen = z
     url: z.string(),
     onderwerp: z.string().optional(),
     plaatsgevondenOp: z.string().optional(),
+    hadBetrokkenActoren: z.array(z.object({ naam: z.string().optional() }).loose()).optional(),
     _expand: z
       .object({
         hadBetrokkenen: z
@@ -108,6 +109,7 @@ export function toCallbackRecord(
     toegewezenOp: taak.toegewezenOp ?? null,
     afgehandeldOp: taak.afgehandeldOp ?? null,
     ontvangenOp: klantcontact?.plaatsgevondenOp ?? taak.toegewezenOp ?? null,
+    aangemaaktDoor: klantcontact?.hadBetrokkenActoren?.find((a) => a.naam)?.naam ?? null,
     telefoonnummers: adressenVan('telefoonnummer'),
     emailadressen: adressenVan('email'),
   };

@@ -65,7 +65,7 @@ export const contactverzoekKind: OutboxKind<ContactverzoekPayload> = {
   acknowledged(store, p, result) {
     const { sourceUrl, klantcontactUrl } = z.object({ sourceUrl: z.string(), klantcontactUrl: z.string() }).parse(result);
     store.callbacks.setSyncState(p.callbackId, 'sent', null, sourceUrl, klantcontactUrl);
-    store.callbacks.history.setCreatedEventSyncState(p.callbackId, 'sent');
+    store.callbacks.history.setCreatedEventSyncState(p.callbackId, 'sent', klantcontactUrl);
     if (p.contactId) store.contacts.setSyncState(p.contactId, 'sent', null, klantcontactUrl);
   },
 
