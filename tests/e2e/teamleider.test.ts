@@ -92,7 +92,7 @@ describe('Teamoverzicht', () => {
     for (const label of await charts.evaluateAll((nodes) => nodes.map((n) => n.getAttribute('aria-label') ?? ''))) expect(label.length).toBeGreaterThan(20);
     const kanalen = page.locator('figure', { has: page.getByRole('heading', { name: 'Klantcontacten per kanaal' }) });
     await kanalen.getByRole('button', { name: 'Toon als tabel' }).click();
-    const kanaalRijen = await kanalen.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText)));
+    const kanaalRijen = await kanalen.locator('tbody tr').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c.textContent ?? '').trim())));
     expect(kanaalRijen).toEqual(core.contacten.kanalen.map((k) => [k.waarde, String(k.aantal)]));
     expect(await kanalen.getByRole('button', { name: 'Toon als grafiek' }).getAttribute('aria-pressed')).toBe('true');
 
