@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoServer } from '../../../src/demo';
+import { KCC_TERUGBELLEN } from '../../../src/demo/seed/gen-terugbellen';
 import { call, followPages, startTestServer, type Page } from './helpers';
 
 type J = Record<string, unknown>;
@@ -39,9 +40,11 @@ describe('Klantinteracties: reading', () => {
     const byZaak = await call<Page<J>>(server, 'klantinteracties', 'GET', `/klantcontacten?onderwerpobject__onderwerpobjectidentificatorObjectId=${oo.objectId as string}`);
     expect(byZaak.body.results.map((k) => k.uuid)).toContain(latest.uuid);
   });
-  it('follows next over all 3000 klantcontacten', async () => {
+  it('follows next over all klantcontacten (3000 generated, plus the KCC callbacks and their attempts)', async () => {
     const all = await followPages(server, 'klantinteracties', '/klantcontacten?pageSize=500');
-    expect(all.pages).toBe(6);
+    const attempts = await call<Page<J>>(server, 'klantinteracties', 'GET', '/klantcontacten?onderwerpobject__onderwerpobjectidentificatorCodeObjecttype=internetaak');
+    expect(all.count).toBe(3000 + KCC_TERUGBELLEN.open + KCC_TERUGBELLEN.afgehandeld + attempts.body.count);
+    expect(all.pages).toBe(Math.ceil(all.count / 500));
     expect(new Set(all.results.map((k) => k.uuid)).size).toBe(all.count);
     expect(new Set(all.results.map((k) => k.kanaal))).toEqual(new Set(['telefoon', 'balie', 'e-mail', 'chat', 'social media', 'brief', 'contactformulier']));
   });
@@ -55,7 +58,7 @@ describe('Klantinteracties: reading', () => {
     expect(open.body.count).toBeGreaterThanOrEqual(1);
     expect(open.body.results.every((t) => t.status === 'te_verwerken')).toBe(true);
     const all = await followPages(server, 'klantinteracties', '/internetaken');
-    expect(all.count).toBe(150);
+    expect(all.count).toBe(150 + KCC_TERUGBELLEN.open + KCC_TERUGBELLEN.afgehandeld);
     const da = await call<Page<J>>(server, 'klantinteracties', 'GET', `/digitaleadressen?verstrektDoorPartij__uuid=${bert.uuid as string}&soortDigitaalAdres=email`);
     expect(da.body.results.map((d) => d.adres)).toEqual(['bert.burger@example.nl']);
     const icontains = await call<Page<J>>(server, 'klantinteracties', 'GET', '/digitaleadressen?adres__icontains=BERT.BURGER');
