@@ -2,7 +2,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import { RemoteError, type ActorTarget, type CallbackAdapter, type CallbackRecord, type ZaaksysteemAdapter } from '../adapters/types';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
-import { readAttempts } from '../callbacks/attempts';
+import { CallbackPoll } from '../callbacks/poll';
 import type { Derived } from '../store/callbacks';
 import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
@@ -21,17 +21,12 @@ export interface SyncOptions {
   /** The work queues (interne taken) to poll: my own and my groepen's (a function: the signed-in user's, read at each poll). */
   workQueues?: ActorTarget[] | (() => ActorTarget[]);
   workQueueMs?: number;
-  /** Also poll every open and handled interne taak (a team leader's view), as queues `alle` and `alle:verwerkt`. */
+  /** Also poll every open and handled interne taak (a team leader's view): callbacks/poll.ts. */
   alleTaken?: () => boolean;
   /** Team, norm and deadline of a callback seen for the first time (callbacks/derive.ts). */
   deriveCallback?: (record: CallbackRecord) => Derived;
 }
 
-const NOTHING_DERIVED: Derived = { team: null, medewerker: null, normWerkdagen: null, deadline: null };
-/** How often a team leader's core reads every handled interne taak. */
-const HANDLED_POLL_MS = 60 * 60 * 1000;
-/** Callbacks that left the polled queues, read one by one per poll (the rest the next time). */
-const DEPARTED_PER_POLL = 50;
 
 /** The key a work queue is stored under locally. */
 export const queueKey = (target: ActorTarget) => `${target.soort}:${target.code.toLowerCase()}`;
@@ -49,7 +44,7 @@ export class SyncEngine {
   private lastPrefetchAt = 0;
   private polling: Promise<void> | null = null;
   private pollAgain: Promise<void> | null = null;
-  private lastHandledPollAt = 0;
+  private readonly callbackPoll: CallbackPoll;
   private lastPollAt = 0;
   private lastPollOkAt: string | null = null;
   private offlineSince: string | null = null;
@@ -68,6 +63,7 @@ export class SyncEngine {
     private readonly options: SyncOptions,
   ) {
     this.now = options.now ?? (() => new Date());
+    this.callbackPoll = new CallbackPoll(store, options.deriveCallback, this.now);
   }
 
   start(): void {
@@ -188,26 +184,9 @@ export class SyncEngine {
     if (!('listWorkQueue' in this.adapter) || (targets.length === 0 && !alle)) return Promise.resolve();
     const adapter = this.adapter as ZaaksysteemAdapter & CallbackAdapter;
     this.lastPollAt = Date.now();
-    const idOf = (url: string) => this.store.customers.idBySourceUrl(url);
-    const derive = this.options.deriveCallback ?? (() => NOTHING_DERIVED);
-    const replace = (queue: string, records: CallbackRecord[]) => this.store.callbacks.replaceQueue(queue, records, idOf, this.now().toISOString(), derive);
     this.polling = (async () => {
       try {
-        const before = this.store.callbacks.openSourcesIn([...targets.map(queueKey), ...(alle ? ['alle'] : [])]);
-        for (const target of targets) replace(queueKey(target), await adapter.listWorkQueue([target]));
-        if (alle) {
-          replace('alle', await adapter.listTaken('te_verwerken'));
-          // Every handled taak is a long list: read hourly. In between, one handled after we saw
-          // it open leaves 'alle' and is read once more below, as it is.
-          if (Date.now() - this.lastHandledPollAt > HANDLED_POLL_MS) {
-            replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
-            this.lastHandledPollAt = Date.now();
-          }
-        }
-        // Callbacks that left every queue here (handled, forwarded elsewhere) are read once more, so none stays open by mistake.
-        const departed = this.store.callbacks.departed(before).slice(0, DEPARTED_PER_POLL);
-        if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, this.now().toISOString(), derive);
-        await readAttempts(this.store, adapter, targets.map(queueKey), this.now);
+        await this.callbackPoll.run(adapter, targets.map((target) => ({ key: queueKey(target), target })), alle);
         this.lastPollOkAt = this.now().toISOString();
         this.reachable();
         this.events.emit('callbacks.changed', { at: this.lastPollOkAt, reason: 'poll' });
