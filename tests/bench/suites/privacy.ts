@@ -126,6 +126,9 @@ export async function privacySuite(report: BenchReport, storeFile: string, size:
     note: `${before.contacts - after.contacts} contacts, ${before.zaken - after.zaken} zaken removed; ${during.length} lookups meanwhile`,
   });
   report.add({ name: 'customer lookup by BSN during the purge (asked → answered)', unit: 'ms', dataset, ...summarise(during) });
+  // Sign-out: what is left is the partij search index (every partij, as the prefetch keeps it).
+  const signOut = await retention.purgeAll(now);
+  report.add({ name: 'sign-out purge of the partij search index', unit: 'ms', dataset, n: 1, p50: signOut.ms, p95: signOut.ms, note: `${signOut.searchIndex} partijen removed` });
   await lookupSync.stop();
   store.close();
   removeStore(file);

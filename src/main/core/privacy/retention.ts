@@ -48,6 +48,8 @@ export interface PurgeResult {
 }
 
 const yieldToLookups = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Time one transaction may take on sign-out, when no one waits for a lookup. */
+const SIGN_OUT_CHUNK_MS = 500;
 
 /** The UTC instant of 00:00 in Amsterdam on `datum`. */
 export function startOfLocalDay(kalender: Kalender, datum: string): Date {
@@ -139,15 +141,21 @@ export class Retention {
 
   /** The hourly (and start-up) run; a second call while one runs joins it. */
   purgeExpired(now = new Date()): Promise<PurgeResult> {
-    return this.once(() => this.run(retentionCutoff(this.kalender, now, this.options.bewaarWerkdagen), now, !this.options.keepSearchIndex));
+    return this.once(() => this.run(retentionCutoff(this.kalender, now, this.options.bewaarWerkdagen), now, !this.options.keepSearchIndex, this.options.chunkMs ?? 25));
   }
 
-  /** Sign-out: every customer's cached data, and the search index, whatever the last use. */
+  /**
+   * Sign-out: every customer's cached data, and the search index, whatever the last use. Nobody
+   * is signed in to wait for a lookup, so the transactions are large (fewer rewrites of the same
+   * index pages, a faster sign-out); they still yield, for the background sync.
+   */
   purgeAll(now = new Date()): Promise<PurgeResult> {
     return this.once(async () => {
-      const result = await this.run('9999-12-31T23:59:59.999Z', now, true);
+      const started = performance.now();
+      const result = await this.run('9999-12-31T23:59:59.999Z', now, true, SIGN_OUT_CHUNK_MS);
       result.searchIndex += await this.dropSearchIndex();
       this.store.db.prepare('UPDATE customers SET last_used_at = NULL, dossier_refreshed_at = NULL').run();
+      result.ms = Math.round(performance.now() - started);
       return result;
     });
   }
@@ -157,21 +165,20 @@ export class Retention {
     return this.running;
   }
 
-  private async run(cutoff: string, now: Date, dropRows: boolean): Promise<PurgeResult> {
+  private async run(cutoff: string, now: Date, dropRows: boolean, budget: number): Promise<PurgeResult> {
     const started = performance.now();
     // Deleting scatters over the random-key indexes (uuid, source URL): a larger page cache for the run.
     const cacheSize = this.store.db.pragma('cache_size', { simple: true }) as number;
     this.store.db.pragma('cache_size = -65536');
     try {
-      return await this.runChunks(cutoff, now, dropRows, started);
+      return await this.runChunks(cutoff, now, dropRows, budget, started);
     } finally {
       this.store.db.pragma(`cache_size = ${cacheSize}`);
     }
   }
 
-  private async runChunks(cutoff: string, now: Date, dropRows: boolean, started: number): Promise<PurgeResult> {
+  private async runChunks(cutoff: string, now: Date, dropRows: boolean, budget: number, started: number): Promise<PurgeResult> {
     let n = this.options.chunk ?? 50;
-    const budget = this.options.chunkMs ?? 25;
     const result: PurgeResult = { customers: 0, contacts: 0, zaken: 0, zaakDetails: 0, callbacks: 0, outbox: 0, searchIndex: 0, logRows: 0, ms: 0 };
     let position = { lu: '', id: '' };
     for (;;) {
@@ -192,7 +199,7 @@ export class Retention {
       });
       // Adapt the chunk to the time budget: a busy machine gets smaller transactions, an idle one larger.
       const took = performance.now() - chunkStarted;
-      n = took > budget ? Math.max(5, Math.floor(n / 2)) : took < budget / 2 ? Math.min(2_000, n * 2) : n;
+      n = took > budget ? Math.max(5, Math.floor(n / 2)) : took < budget / 2 ? Math.min(10_000, n * 2) : n;
       await yieldToLookups();
     }
     for (;;) {
@@ -213,7 +220,7 @@ export class Retention {
   private async dropSearchIndex(): Promise<number> {
     let removed = 0;
     let after = '';
-    const n = 500;
+    const n = 5_000;
     for (;;) {
       const chunk = this.stmts.indexChunk.all({ after, n });
       if (chunk.length === 0) break;
