@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(async () => app?.stop());
 
 /** The core's answer, asked over the host's API as the window does. */
-async function overzicht(periode: { van: string; tot: string }): Promise<TeamleiderOverzicht> {
+async function overzicht(periode: { van: string; tot: string; teams?: string[] }): Promise<TeamleiderOverzicht> {
   const html = await (await fetch(app.appUrl)).text();
   const secret = /name="klantbeeld-secret" content="([^"]+)"/.exec(html)?.[1] ?? '';
   const response = await fetch(`${app.appUrl}api/teamleider.overzicht`, {
@@ -97,6 +97,24 @@ describe('Teamoverzicht', () => {
     expect(await kanalen.getByRole('button', { name: 'Toon als grafiek' }).getAttribute('aria-pressed')).toBe('true');
 
     expect(await axeViolations(page, '.teamleider')).toEqual([]);
+
+    // Keyboard: Alt+P goes to the period; one team: the core's figures for that team.
+    await page.keyboard.press('Alt+P');
+    expect(await page.evaluate<string | null>("document.activeElement?.getAttribute('data-testid') ?? null")).toBe('periode-preset');
+    const vergunningen = await overzicht({ ...periode, teams: ['VERG'] });
+    const gefilterd = page.waitForResponse((r) => r.url().endsWith('/api/teamleider.overzicht'));
+    await page.getByTestId('team').selectOption({ label: 'Team Vergunningen' });
+    await gefilterd;
+    await expect.poll(() => tegel('open')).toBe(String(vergunningen.tegels.open));
+    expect(await groepen.count()).toBe(1);
+    expect((await cells(page, 'table[data-tabel="groepen"] tbody tr')).slice(1).map(Number)).toEqual([
+      vergunningen.groepen[0]?.open,
+      vergunningen.groepen[0]?.vandaagUiterlijk,
+      vergunningen.groepen[0]?.teLaat,
+      vergunningen.groepen[0]?.afgehandeldDezeWeek,
+    ]);
+    await page.getByTestId('team').selectOption({ value: '' });
+    await expect.poll(() => groepen.count()).toBe(core.groepen.length);
 
     // CSV: the download is the same table, semicolon-separated, with no BSN in it.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Per team als CSV downloaden' }).click()]);

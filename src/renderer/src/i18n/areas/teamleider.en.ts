@@ -9,6 +9,9 @@ const teamleider: TeamleiderMessages = {
   loadFailed: 'The overview could not be loaded.',
   refresh: 'Refresh',
   today: 'Today {date}',
+  team: 'Team',
+  alleTeams: 'All teams',
+  keys: { vernieuwen: 'Refresh the overview', periode: 'To the period' },
   periode: {
     legend: 'Period',
     preset: 'Period',

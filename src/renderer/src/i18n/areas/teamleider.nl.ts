@@ -7,6 +7,9 @@ const teamleider = {
   loadFailed: 'Het overzicht kon niet worden geladen.',
   refresh: 'Vernieuwen',
   today: 'Vandaag {date}',
+  team: 'Team',
+  alleTeams: 'Alle teams',
+  keys: { vernieuwen: 'Overzicht vernieuwen', periode: 'Naar de periode' },
   periode: {
     legend: 'Periode',
     preset: 'Periode',
