@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startDemoServer, type DemoServer } from '../../../src/demo';
 import { ZgwAdapter } from '../../../src/main/core/adapters/zgw/adapter';
+import { REPORT_PAGE_SIZE as PAGE } from '../../../src/main/core/adapters/zgw/reporting-reads';
 import { kalenderFromConfig } from '../../../src/main/core/calendar';
 import { KlantbeeldConfig } from '../../../src/main/core/config/schema';
 import { Store } from '../../../src/main/core/store';
@@ -15,7 +16,6 @@ import type { SyncStatus } from '../../../src/shared/contract';
 import { demoConnection, RIG_USER } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
 
-const PAGE = 250;
 let dir: ReturnType<typeof tempDir>;
 let server: DemoServer;
 let store: Store;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   dir = tempDir();
   server = await startDemoServer({ dbPath: join(dir.path, 'demo.sqlite'), size: 'demo', log: () => {} });
   store = Store.open(join(dir.path, 'kb.sqlite'));
-  const adapter = new ZgwAdapter(demoConnection(server, { pageSize: PAGE }), RIG_USER, store.remoteCache);
+  const adapter = new ZgwAdapter(demoConnection(server), RIG_USER, store.remoteCache);
   poller = new ReportingPoller(store, adapter, { get: () => kalender }, { intervalMs: 3_600_000, log: (l) => logged.push(l), progress: (p) => progress.push(p) });
 });
 

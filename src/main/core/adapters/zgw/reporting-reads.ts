@@ -6,6 +6,12 @@ import { normaliseDateTime } from './mapping';
 import { Klantcontact, parseRemote } from './remote';
 
 /**
+ * Open Klant's largest page: a million contacts are 2,000 requests. Fixed, not the connection's
+ * page size: the first full read resumes at a page number, which must mean the same next time.
+ */
+export const REPORT_PAGE_SIZE = 500;
+
+/**
  * Every klantcontact, page by page, for the team leader's figures. Open Klant has no date
  * filter on klantcontacten (only an exact plaatsgevondenOp) and lists them newest first, so
  * the reporting poller pages from the top and stops where it already has everything. Only
@@ -21,7 +27,7 @@ export class ReportingReads {
     const ki = this.api.klantinteracties;
     let total: number | null = null;
     // One page: the generator's second step says whether it was the last one.
-    const it = pages(ki, ki.url(`/klantcontacten?page=${page}&pageSize=${this.api.conn.pageSize}`), {}, 1, (count) => (total = count));
+    const it = pages(ki, ki.url(`/klantcontacten?page=${page}&pageSize=${REPORT_PAGE_SIZE}`), {}, 1, (count) => (total = count));
     let results: unknown[];
     try {
       const first = await it.next();
