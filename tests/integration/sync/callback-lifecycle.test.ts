@@ -228,6 +228,13 @@ describe('a callback through its whole life on two machines', () => {
     expect(taakAtServer(VRAAG).toelichting).toMatch(/» Doorgestuurd naar Bianca de Vries \(Marloes Kuipers, [\d-]+\): Kevin is morgen vrij$/);
     await cores.bianca.sync.pollWorkQueues();
     expect((await list('bianca', { queue: 'mine' })).items.map((c) => c.id)).toContain(created.id);
+
+    // Bianca handles it; Marloes (whose reassign linked it to Bianca's queue, which she does not
+    // poll) learns it was handled at her next poll.
+    await call<CallbackItem>('bianca', 'callbacks.handle', { id: created.id, resultaat: 'Vraag beantwoord', notitie: '' });
+    await flush('bianca');
+    await cores.marloes.sync.pollWorkQueues();
+    expect((await list('marloes', { queue: 'all', status: 'afgehandeld' })).items.find((c) => c.id === target.id)).toMatchObject({ resultaat: 'Vraag beantwoord', medewerker: { email: 'bianca.de.vries@turfbrug.nl' } });
   });
 
   it('sent only spec-valid requests to Open Klant 2 and got only spec-valid answers', () => {

@@ -29,7 +29,8 @@ export class CallbackPoll {
     const idOf = (url: string) => this.store.customers.idBySourceUrl(url);
     const replace = (queue: string, records: CallbackRecord[]) => this.store.callbacks.replaceQueue(queue, records, idOf, this.now().toISOString(), this.derive);
     const keys = queues.map((q) => q.key);
-    const before = this.store.callbacks.openSourcesIn([...keys, ...(alle ? ['alle'] : [])]);
+    const polled = [...keys, ...(alle ? ['alle'] : [])];
+    const before = this.store.callbacks.openSourcesIn(polled);
     for (const { key, target } of queues) replace(key, await adapter.listWorkQueue([target]));
     if (alle) {
       replace('alle', await adapter.listTaken('te_verwerken'));
@@ -38,7 +39,7 @@ export class CallbackPoll {
         this.lastHandledAt = Date.now();
       }
     }
-    const departed = this.store.callbacks.departed(before).slice(0, DEPARTED_PER_POLL);
+    const departed = this.store.callbacks.departed(before, polled).slice(0, DEPARTED_PER_POLL);
     if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, this.now().toISOString(), this.derive);
     await readAttempts(this.store, adapter, keys, this.now);
   }

@@ -253,13 +253,19 @@ export class CallbackStore {
     return new Set(rows.map((r) => r.source_url));
   }
 
-  /** Of these source URLs: the callbacks open here, in no queue any more, without a change of ours on its way. */
-  departed(sources: Iterable<string>): string[] {
-    const check = this.db.prepare<[string], { id: string }>(
+  /**
+   * Of these source URLs: the callbacks open here that are in none of the polled queues any
+   * more (a link to a queue not polled here, left by a local change, does not count), without a
+   * change of ours on its way.
+   */
+  departed(sources: Iterable<string>, polled: readonly string[]): string[] {
+    const check = this.db.prepare<unknown[], { id: string }>(
       `SELECT c.id FROM callbacks c WHERE c.source_url = ? AND c.status = 'te_verwerken'
-         AND NOT EXISTS (SELECT 1 FROM callback_queues q WHERE q.callback_id = c.id) AND c.id NOT IN (${OPEN_CHANGES})`,
+         AND NOT EXISTS (SELECT 1 FROM callback_queues q WHERE q.callback_id = c.id AND q.queue IN (SELECT value FROM json_each(?)))
+         AND c.id NOT IN (${OPEN_CHANGES})`,
     );
-    return [...sources].filter((url) => check.get(url) !== undefined);
+    const queues = JSON.stringify(polled);
+    return [...sources].filter((url) => check.get(url, queues) !== undefined);
   }
 
   private upsertRecord(r: CallbackRecord, customerIdOf: (partijUrl: string) => string | null, fetchedAt: string, derive: (record: CallbackRecord) => Derived): string | null {
