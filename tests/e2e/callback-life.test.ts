@@ -198,8 +198,10 @@ describe('the life of a terugbelverzoek across users', () => {
     expect(await detail.innerText()).toContain('na 14:00');
     expect(await detail.locator('a[href^="tel:"]').count()).toBeGreaterThan(0);
     expect(await detail.locator('[data-testid="callback-assignee"]').innerText()).toContain('Kevin Mulder');
-    // The reason travels with the taak (a line in its toelichting), so Kevin reads it too.
+    // The reason travels with the taak (a line in its toelichting), so Kevin reads it too; his
+    // history starts with Bianca's creation, read from the zaaksysteem.
     expect(await detail.innerText()).toContain(REDEN);
+    await expect.poll(() => detail.locator('[data-testid="callback-history"] [data-soort="aangemaakt"]').innerText()).toContain('Bianca de Vries');
 
     await detail.locator('[data-action="poging"]').click();
     await detail.getByRole('radio', { name: 'Niet bereikt' }).check();
@@ -227,14 +229,21 @@ describe('the life of a terugbelverzoek across users', () => {
     await expect.poll(() => page.locator('[data-testid="callback-detail"]').count()).toBe(0);
   });
 
-  it('the demo zaaksysteem holds the interne taak as verwerkt; Marloes sees it handled', async () => {
+  it('the demo zaaksysteem holds the interne taak as verwerkt; Kevin has it under Afgehandeld', async () => {
     await expect.poll(async () => (await taakInDemo())?.status ?? null, { timeout: 60_000 }).toBe('verwerkt');
 
+    // Kevin's own handled ones, newest first.
+    await kevin.page.goto(`${kevin.appUrl}#/terugbelverzoeken?queue=mine&status=afgehandeld&sort=aangemaakt&richting=af`);
+    await waitForRow(kevin.page);
+    expect(await row(kevin.page).locator('[data-urgentie]').innerText()).toContain('Afgehandeld');
+  });
+
+  it('Marloes sees it handled: it leaves the open callbacks of "Alle", and her tiles count one open fewer', async () => {
     const { page } = marloes;
-    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all&status=afgehandeld`);
-    await waitForRow(page);
-    expect(await row(page).innerText()).toContain('Kevin Mulder');
-    expect(await row(page).locator('[data-urgentie]').innerText()).toContain('Afgehandeld');
+    await page.goto(`${marloes.appUrl}#/terugbelverzoeken?queue=all&sort=aangemaakt&richting=af`);
+    // Counted only while the list for these filters is in (never the empty moment of a reload).
+    const ours = async () => ((await page.locator(`${TABLE} tbody tr`).count()) > 0 ? row(page).count() : null);
+    await expect.poll(ours, { timeout: 60_000 }).toBe(0);
     const violations = await axeViolations(page);
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
