@@ -139,6 +139,12 @@ describe('the life of a terugbelverzoek across users', () => {
     await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
     await expect.poll(() => page.locator('.callback .done').innerText()).toContain('Terugbelverzoek gemaakt voor Klantcontactcentrum');
 
+    // Bert's picture lists it with its urgency, linked to it in the work queue.
+    const inPicture = page.locator('[data-testid="customer-callbacks"] li', { hasText: ONDERWERP });
+    await expect.poll(() => inPicture.count()).toBe(1);
+    expect(await inPicture.locator('[data-urgentie]').innerText()).toMatch(/^(Op tijd|Vandaag uiterlijk), 0 werkdagen oud$/);
+    expect(await inPicture.getByRole('link', { name: ONDERWERP }).getAttribute('href')).toMatch(/#\/terugbelverzoeken\?open=[0-9a-f-]{36}$/);
+
     await expect.poll(async () => (await taakInDemo())?.status ?? null, { timeout: 60_000 }).toBe('te_verwerken');
   });
 
