@@ -9,6 +9,7 @@ import { WerkdagenKalender } from '../../../src/main/core/calendar';
 import { forgetCustomer } from '../../../src/main/core/privacy/forget';
 import { Retention, retentionCutoff } from '../../../src/main/core/privacy/retention';
 import { Store } from '../../../src/main/core/store';
+import { enqueueVerwerkingsacties } from '../../../src/main/core/sync/kinds/verwerkingsacties';
 import { person } from '../../support/records';
 import { tempDir } from '../../support/tmp';
 
@@ -192,5 +193,29 @@ describe('vergeet deze persoon', () => {
     expect(ids('drafts')).toEqual(['d1']);
     expect((db().prepare("SELECT count(*) AS n FROM outbox WHERE state = 'done'").get() as { n: number }).n).toBe(0);
     expect(ids('customers')).toEqual([bert]);
+  });
+});
+
+describe('local retention of the verwerkingenlog', () => {
+  const logActie = (n: number) => ({
+    actieId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, actieNaam: 'Klantbeeld geopend', handelingNaam: 'Raadplegen', verwerkingNaam: 'Klantcontact afhandelen',
+    verwerkingId: `10000000-0000-4000-8000-${String(n).padStart(12, '0')}`, verwerkingsactiviteitId: '7ec3525d-6d9e-4059-a371-261ceb51bd24', verwerkingsactiviteitUrl: null,
+    vertrouwelijkheid: 'normaal' as const, bewaartermijn: 'P10Y', uitvoerder: '00000001002220647000', systeem: 'test', gebruiker: 'bianca', gegevensbron: 'test',
+    tijdstip: '2026-01-05T09:00:00.000Z', tijdstipRegistratie: '2026-01-05T09:00:00.000Z',
+    verwerkteObjecten: [{ objecttype: 'persoon' as const, soortObjectId: 'BSN', objectId: '999993653', betrokkenheid: 'klant', verwerkteSoortenGegevens: [{ soortGegeven: 'naam' }] }],
+  });
+
+  it('removes old actions the central log acknowledged, never one still waiting or discarded, and the chain still verifies', async () => {
+    for (let i = 1; i <= 6; i++) store.verwerkingen.append(logActie(i));
+    enqueueVerwerkingsacties(store, 2, USED); // three batches: 1-2, 3-4, 5-6
+    db().prepare("UPDATE outbox SET state = 'done', done_at = ? WHERE json_extract(payload, '$.vanSeq') = 1").run(USED);
+    db().prepare("UPDATE outbox SET state = 'done', done_at = ?, discarded_at = ?, discarded_by = 'beheer' WHERE json_extract(payload, '$.vanSeq') = 3").run(USED, USED);
+    const retention = new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true, logBewaarDagen: 90 });
+    expect(await retention.purgeExpired(TUESDAY_NIGHT)).toMatchObject({ logRows: 2 });
+    expect(store.verwerkingen.range(0, 100, 100).map((a) => a.seq)).toEqual([3, 4, 5, 6]);
+    expect(store.verwerkingen.verify()).toMatchObject({ ok: true, checked: 4 });
+    // The discarded batch outlives the outbox clean-up, so a later run still knows 3-4 never left.
+    expect(db().prepare("SELECT json_extract(payload, '$.vanSeq') FROM outbox ORDER BY 1").pluck().all()).toEqual([3, 5]);
+    expect(await retention.purgeExpired(TUESDAY_NIGHT)).toMatchObject({ logRows: 0 });
   });
 });

@@ -15,7 +15,7 @@
  * to a time budget per transaction (`chunkMs`), so a busy machine gets smaller ones.
  */
 import type { Store } from '../store';
-import { acknowledgedUpTo } from '../sync/kinds/verwerkingsacties';
+import { acknowledgedUpTo, VERWERKINGSACTIES_KIND } from '../sync/kinds/verwerkingsacties';
 
 export interface Kalender {
   addWerkdagen(datum: string, n: number): string;
@@ -131,8 +131,10 @@ export class Retention {
            AND NOT EXISTS (SELECT 1 FROM drafts d WHERE d.customer_id = customers.id)
            AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.state != 'done' AND json_extract(o.payload, '$.customerId') = customers.id)`,
       ),
+      // A discarded batch of the verwerkingenlog stays: it marks actions that never reached the central log (no personal data in it).
       outboxDone: db.prepare<{ cutoff: string; n: number }>(
-        "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'done' AND done_at < @cutoff LIMIT @n)",
+        `DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE state = 'done' AND done_at < @cutoff
+           AND NOT (kind = '${VERWERKINGSACTIES_KIND}' AND discarded_at IS NOT NULL) LIMIT @n)`,
       ),
       indexChunk: db.prepare<{ after: string; n: number }, { id: string }>('SELECT id FROM customers WHERE id > @after ORDER BY id LIMIT @n'),
       orphanDetails: db.prepare('DELETE FROM zaak_details WHERE source_url NOT IN (SELECT source_url FROM zaken)'),

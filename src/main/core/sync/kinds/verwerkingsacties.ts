@@ -64,10 +64,15 @@ export const verwerkingsactiesKind: OutboxKind<VerwerkingsactiesPayload> = {
   describe: ({ vanSeq, totSeq }) => `Verwerkingenlog: acties ${vanSeq}–${totSeq}`,
 };
 
-/** The last seq the central log acknowledged without a gap: below every range still waiting in the outbox. */
+/**
+ * The last seq the central log acknowledged without a gap: below every range still waiting in
+ * the outbox, and below every range a person discarded (never sent: kept locally for good).
+ */
 export function acknowledgedUpTo(store: Store): number {
   const waiting = store.db
-    .prepare<[string], { from: number | null }>("SELECT min(json_extract(payload, '$.vanSeq')) AS \"from\" FROM outbox WHERE kind = ? AND state != 'done'")
+    .prepare<[string], { from: number | null }>(
+      "SELECT min(json_extract(payload, '$.vanSeq')) AS \"from\" FROM outbox WHERE kind = ? AND (state != 'done' OR discarded_at IS NOT NULL)",
+    )
     .get(VERWERKINGSACTIES_KIND)?.from;
   return waiting === null || waiting === undefined ? store.verwerkingen.enqueuedUpTo() : waiting - 1;
 }
