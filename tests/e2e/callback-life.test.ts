@@ -6,13 +6,14 @@
  * handled; the demo zaaksysteem holds the interne taak with status verwerkt. Also: keyboard in
  * the queue, axe on the callbacks view, screenshots of the queue and the detail panel.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
+import { DEMO_ACCOUNTS } from '../../src/main/core/auth/demo-accounts';
 import { activeId, openBert, REPO_ROOT, startApp, type RunningApp } from './harness';
 
 // The detail panel's shot goes to docs/ with `UPDATE_SCREENSHOTS=1`; the others stay in test-results/.
@@ -25,6 +26,7 @@ const TOELICHTING = 'Klant belde al twee keer; graag na 14:00 bellen.';
 const REDEN = 'Kevin kent dit dossier.';
 
 let demoDir: string;
+let biancaDir: string;
 let demo: DemoServer;
 let bianca: RunningApp;
 let marloes: RunningApp;
@@ -101,8 +103,15 @@ beforeAll(async () => {
   demoDir = await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-demo-'));
   demo = await startDemoServer({ dbPath: join(demoDir, 'demo.sqlite'), size: 'demo', log: () => undefined });
   const demoUrl = demo.url.replace(/\/$/, '');
+  // Bianca's workstation asks two required questions for Team Vergunningen (the default set asks none).
+  biancaDir = await mkdtemp(join(tmpdir(), 'klantbeeld-e2e-bianca-'));
+  const vragen = [
+    { id: 'adres', label: 'Adres van het perceel', type: 'kort', verplicht: true },
+    { id: 'soort', label: 'Soort vergunning', type: 'keuze', opties: ['Bouwen', 'Kappen'], verplicht: true },
+  ];
+  await writeFile(join(biancaDir, 'klantbeeld.config.json'), JSON.stringify({ auth: { accounts: DEMO_ACCOUNTS }, terugbellen: { vragensets: { VERG: vragen } } }));
   [bianca, marloes, kevin] = await Promise.all([
-    startApp({ demoUrl, env: sharedDemo(), account: 'bianca' }),
+    startApp({ demoUrl, env: sharedDemo(), account: 'bianca', dataDir: biancaDir }),
     startApp({ demoUrl, env: sharedDemo(), account: 'marloes' }),
     startApp({ demoUrl, env: sharedDemo(), account: 'kevin' }),
   ]);
@@ -113,11 +122,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([bianca?.stop(), marloes?.stop(), kevin?.stop()]);
   await demo?.close();
-  if (demoDir) await rm(demoDir, { recursive: true, force: true });
+  for (const dir of [demoDir, biancaDir]) if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('the life of a terugbelverzoek across users', () => {
-  it('Bianca creates it from a contact for groep KCC, with the numbers prefilled and a preferred moment', async () => {
+  it('Bianca creates it from a contact for groep KCC: numbers prefilled, a preferred moment; a required question left open is refused at the question', async () => {
     const { page } = bianca;
     await openBert(bianca);
     await page.locator('#contact-onderwerp').fill(ONDERWERP);
@@ -125,15 +134,21 @@ describe('the life of a terugbelverzoek across users', () => {
     await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).click();
     expect(await activeId(page)).toBe('callback-team-1');
 
-    // A team with a vragenset shows its questions; KCC has none.
+    // A team with a vragenset shows its questions; the core refuses the required ones left open,
+    // each message at its question, and keeps what was typed. KCC has no vragenset.
     await page.locator('#callback-team-1').selectOption({ label: 'Team Vergunningen' });
     await page.locator('[data-testid="callback-vragenset"]', { hasText: 'Adres van het perceel' }).waitFor();
+    await page.locator('#callback-toelichting-1').fill(TOELICHTING);
+    await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
+    await page.locator('#callback-vraag-1-adres-issue', { hasText: 'Beantwoord "Adres van het perceel".' }).waitFor();
+    expect(await page.locator('#callback-vraag-1-adres').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#callback-vraag-1-soort-issue').innerText()).toContain('Soort vergunning');
+    expect(await page.locator('#callback-toelichting-1').inputValue()).toBe(TOELICHTING);
     await page.locator('#callback-team-1').selectOption({ label: 'Klantcontactcentrum' });
     expect(await page.locator('[data-testid="callback-vragenset"]').count()).toBe(0);
 
     // Bert's number is prefilled from his customer picture, and stays editable.
     expect(await page.locator('#callback-nummer-1-1').inputValue()).not.toBe('');
-    await page.locator('#callback-toelichting-1').fill(TOELICHTING);
     await page.getByRole('radio', { name: 'In eigen woorden' }).check();
     await page.locator('#callback-voorkeur-1-tekst').fill('na 14:00');
     await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();

@@ -20,6 +20,17 @@ export function codeOf(error: unknown): ErrorCode | null {
   return asErrorBody(error)?.code ?? null;
 }
 
+/** Per-item messages under one field of a failed call: `antwoorden.adres` → `{ adres: … }`. */
+export function nestedIssues(error: unknown, field: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of asErrorBody(error)?.issues ?? []) {
+    if (typeof issue?.path !== 'string' || typeof issue.message !== 'string' || !issue.path.startsWith(`${field}.`)) continue;
+    const key = issue.path.slice(field.length + 1);
+    out[key] = out[key] ? `${out[key]} ${issue.message}` : issue.message;
+  }
+  return out;
+}
+
 /** Per-field messages of a failed call (`issues[].path` is the input field name). */
 export function fieldIssues(error: unknown): Record<string, string> {
   const out: Record<string, string> = {};
