@@ -27,6 +27,10 @@ describe('callbacks store', () => {
     const store = useCallbacksStore();
     store.start();
     await flush();
+    // Nobody known yet (app.info not answered): nothing asked.
+    expect(callbacks.list).not.toHaveBeenCalled();
+    session.user = { id: 'bianca.de.vries', roles: ['kcc'] };
+    await flush();
     expect(callbacks.list).toHaveBeenLastCalledWith({ queue: 'groups', urgentie: 'te_laat' });
     expect(store.overdue).toBe(3);
     expect(store.counts).toEqual({ mine: 2, groups: 7, all: 40 });
@@ -38,7 +42,18 @@ describe('callbacks store', () => {
     expect(store.overdue).toBe(12);
   });
 
+  it('a beheerder (no front-office role) is never asked for counts', async () => {
+    session.user = { id: 'beheer', roles: ['beheerder'] };
+    const store = useCallbacksStore();
+    store.start();
+    api.emit('callbacks.changed', { at: '2026-11-28T10:00:00.000Z', reason: 'poll' });
+    await flush();
+    expect(callbacks.list).not.toHaveBeenCalled();
+    expect(store.counts).toBeNull();
+  });
+
   it('refreshes the counts when the core says callbacks changed; keeps the last ones when that fails', async () => {
+    session.user = { id: 'bianca.de.vries', roles: ['kcc'] };
     callbacks.list.mockResolvedValue(listAnswer(1));
     const store = useCallbacksStore();
     store.start();

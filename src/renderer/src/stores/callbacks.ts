@@ -6,6 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { CallbackList, CallbackOptions } from '../../../shared/contract/areas/callbacks';
+import { FRONT_OFFICE } from '../../../shared/roles';
 import { client } from '../api';
 import { messageOf } from '../lib/errors';
 import { failure, idle, loading, success, type ServiceData } from '../lib/service-data';
@@ -22,6 +23,8 @@ export const useCallbacksStore = defineStore('callbacks', () => {
   let off: (() => void) | null = null;
 
   const isTeamleider = computed(() => session.user?.roles.includes('teamleider') ?? false);
+  /** Only the front office works with callbacks (the core refuses the others). */
+  const worksWithCallbacks = computed(() => session.user?.roles.some((r) => FRONT_OFFICE.includes(r)) ?? false);
   const workQueue = computed<Queue>(() => (isTeamleider.value ? 'all' : 'groups'));
 
   async function loadOptions(force = false): Promise<void> {
@@ -35,6 +38,7 @@ export const useCallbacksStore = defineStore('callbacks', () => {
   }
 
   async function refreshCounts(): Promise<void> {
+    if (!worksWithCallbacks.value) return;
     try {
       const list = await client.callbacks.list({ queue: workQueue.value, urgentie: 'te_laat' });
       counts.value = list.counts;
@@ -48,7 +52,7 @@ export const useCallbacksStore = defineStore('callbacks', () => {
     if (off) return;
     off = client.events.on('callbacks.changed', () => void refreshCounts());
     // The queue to count depends on the role, known once app.info answered.
-    watch(workQueue, () => void refreshCounts(), { immediate: true });
+    watch([workQueue, worksWithCallbacks], () => void refreshCounts(), { immediate: true });
   }
 
   const optionsData = computed(() => (options.value.state === 'success' ? options.value.data : null));
