@@ -200,6 +200,19 @@ export async function openBert(app: RunningApp): Promise<void> {
 /** The id of the focused element, for keyboard assertions. */
 export const activeId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");
 
+/**
+ * axe-core on the whole page as it is (top bar, navigation, view, side panel), every violation,
+ * with the visible-label-in-name rule (WCAG 2.5.3; off in axe by default) switched on.
+ */
+export async function pageAxeViolations(page: Page): Promise<{ id: string; nodes: string[] }[]> {
+  if (!(await page.evaluate<boolean>("'axe' in window"))) {
+    await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+  }
+  return (await page.evaluate(
+    `axe.run(document, { resultTypes: ['violations'], rules: { 'label-content-name-mismatch': { enabled: true } } }).then((r) => r.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) })))`,
+  )) as { id: string; nodes: string[] }[];
+}
+
 /** axe-core on the page as it is: the serious and critical violations (id and the first nodes). */
 export async function seriousAxeViolations(page: Page): Promise<{ id: string; impact: string | null; nodes: string[] }[]> {
   await page.evaluate(await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { periodeVan } from '../../src/renderer/src/components/teamleider/periode';
 import type { TeamleiderOverzicht } from '../../src/shared/contract/areas/teamleider';
 import { HOST_SECRET_HEADER } from '../../src/shared/contract/transport';
-import { startApp, type RunningApp } from './harness';
+import { pageAxeViolations, startApp, type RunningApp } from './harness';
 
 const MARLOES = {
   KLANTBEELD_USER_ID: 'marloes.kuipers',
@@ -97,6 +97,8 @@ describe('Teamoverzicht', () => {
     expect(await kanalen.getByRole('button', { name: 'Toon als grafiek' }).getAttribute('aria-pressed')).toBe('true');
 
     expect(await axeViolations(page, '.teamleider')).toEqual([]);
+    // The whole page too: top bar, navigation and side panel around the view.
+    expect(await pageAxeViolations(page)).toEqual([]);
 
     // Keyboard: Alt+P goes to the period; one team: the core's figures for that team.
     await page.keyboard.press('Alt+P');

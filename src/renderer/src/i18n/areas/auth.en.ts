@@ -49,7 +49,7 @@ const auth: typeof nl = {
     stay: "I'm still here",
   },
   menu: {
-    open: 'User menu:',
+    open: ', user menu',
     roles: 'Roles: {roles}',
     lock: 'Lock screen',
     signOut: 'Sign out',

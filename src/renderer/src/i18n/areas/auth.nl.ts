@@ -47,7 +47,7 @@ const auth = {
     stay: 'Ik ben er nog',
   },
   menu: {
-    open: 'Gebruikersmenu:',
+    open: ', gebruikersmenu',
     roles: 'Rollen: {roles}',
     lock: 'Scherm vergrendelen',
     signOut: 'Afmelden',
