@@ -8,6 +8,7 @@ import {
   type OperationName,
   type UserInfo,
 } from '../../shared/contract';
+import { mayCall } from '../../shared/contract/may-call';
 import { ServiceError } from './errors';
 import { dutchInputIssue } from './input-issues';
 
@@ -67,7 +68,7 @@ export class Dispatcher {
     // Without a signed-in, unlocked session only sign-in itself runs.
     if ('refused' in caller && !spec.beforeSignIn) return fail(REFUSED[caller.refused]);
     const user = 'refused' in caller ? NOBODY : caller;
-    if (!spec.beforeSignIn && !spec.roles.some((role) => user.roles.includes(role))) {
+    if (!mayCall(operation, user.roles)) {
       return fail({ code: 'forbidden', message: `U heeft geen toegang tot deze handeling (${operation}).` });
     }
     const parsed = spec.input.safeParse(input, { error: dutchInputIssue });

@@ -16,6 +16,7 @@ const en: Messages = {
     redactie: 'Knowledge editing',
     label: 'Main navigation',
     home: 'Find a customer',
+    start: 'Start',
     customer: 'Customer: {naam}',
   },
   search: {

@@ -14,6 +14,7 @@ const nl = {
     redactie: 'Kennisredactie',
     label: 'Hoofdnavigatie',
     home: 'Klant zoeken',
+    start: 'Start',
     customer: 'Klant: {naam}',
   },
   search: {
