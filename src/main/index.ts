@@ -86,7 +86,7 @@ function start(): void {
   const devUrl = devServerUrl(process.env, app.isPackaged);
   const page = ownPage(paths, devUrl);
   installContentSecurityPolicy(session.defaultSession, page);
-  installPermissionGuards(session.defaultSession, log);
+  installPermissionGuards(session.defaultSession, page, log);
   installAppMenu(app.isPackaged);
   const dataDir = app.getPath('userData');
   const secrets = secretsForCore(dataDir);

@@ -1,6 +1,6 @@
 /**
  * App-wide guards: the renderer may show our own page and nothing else, open no windows,
- * attach no webviews and get no browser permissions. Installed once, before any window exists.
+ * attach no webviews and get no browser permission but notifications. Installed once, before any window exists.
  */
 import { app, BrowserWindow, type Session, type WebContents } from 'electron';
 import { contentSecurityPolicy } from '../../shared/csp';
@@ -30,13 +30,27 @@ export function installContentSecurityPolicy(ses: Session, page: OwnPage): void 
   });
 }
 
-/** Klantbeeld needs no camera, microphone, geolocation, notifications-by-page or devices. */
-export function installPermissionGuards(ses: Session, log: Log): void {
-  ses.setPermissionRequestHandler((_contents, permission, callback) => {
-    log(`refused permission request: ${permission}`);
-    callback(false);
+/** The one permission Klantbeeld asks for: desktop notifications (new and overdue callbacks). */
+const ALLOWED_PERMISSIONS = new Set(['notifications']);
+
+/**
+ * Klantbeeld needs no camera, microphone, geolocation or devices. Desktop notifications are
+ * allowed for our own page only (the built file or the dev server), never for anything else.
+ * The requesting URL comes from the details; a check for file:// carries only the origin
+ * "file:///", so then the page the web contents shows decides.
+ */
+export function installPermissionGuards(ses: Session, page: OwnPage, log: Log): void {
+  const allowed = (contents: WebContents | null, permission: string, requestingUrl: string | undefined) => {
+    if (!ALLOWED_PERMISSIONS.has(permission)) return false;
+    const url = requestingUrl && requestingUrl !== 'file:///' && requestingUrl !== 'file://' ? requestingUrl : (contents?.getURL() ?? '');
+    return isOwnPageUrl(url, page);
+  };
+  ses.setPermissionRequestHandler((contents, permission, callback, details) => {
+    const ok = allowed(contents, permission, details.requestingUrl);
+    if (!ok) log(`refused permission request: ${permission}`);
+    callback(ok);
   });
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionCheckHandler((contents, permission, requestingOrigin, details) => allowed(contents, permission, details.requestingUrl ?? requestingOrigin));
   ses.setDevicePermissionHandler(() => false);
 }
 
@@ -73,7 +87,7 @@ export function closeDevTools(contents: WebContents, log: Log): void {
 export function installAppGuards(page: OwnPage, log: Log, isPackaged = app.isPackaged): void {
   app.on('web-contents-created', (_event, contents) => {
     guardWebContents(contents, page, log);
-    installPermissionGuards(contents.session, log);
+    installPermissionGuards(contents.session, page, log);
     if (isPackaged) closeDevTools(contents, log);
   });
 }

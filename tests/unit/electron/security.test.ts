@@ -179,14 +179,44 @@ describe('developer tools', () => {
 });
 
 describe('permissions', () => {
-  it('denies every permission request and check', () => {
-    installPermissionGuards(session.defaultSession as never, vi.fn());
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+  const others = ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen', 'midi', 'pointerLock'];
+  const showing = (url: string) => Object.assign(new FakeWebContents(), { url });
+
+  it('allows notifications for our own page only, built or dev server', () => {
+    installPermissionGuards(session.defaultSession as never, built, vi.fn());
+    const callback = vi.fn();
+    session.defaultSession.permissionRequestHandler!(showing(ownUrl), 'notifications', callback, { requestingUrl: ownUrl });
+    expect(callback).toHaveBeenCalledWith(true);
+    // A check for file:// names only the origin: the page the contents shows decides.
+    expect(session.defaultSession.permissionCheckHandler!(showing(ownUrl), 'notifications', 'file:///', {})).toBe(true);
+    expect(session.defaultSession.permissionCheckHandler!(showing(ownUrl), 'notifications', 'file:///', { requestingUrl: ownUrl })).toBe(true);
+    resetFakeElectron();
+    installPermissionGuards(session.defaultSession as never, dev, vi.fn());
+    expect(session.defaultSession.permissionCheckHandler!(null, 'notifications', 'http://localhost:5173', { requestingUrl: 'http://localhost:5173/' })).toBe(true);
+  });
+
+  it('refuses notifications from any other origin or file', () => {
+    installPermissionGuards(session.defaultSession as never, dev, vi.fn());
+    for (const url of ['https://elders.example/', 'http://localhost:5174/', 'file:///tmp/other.html', pathToFileURL('/app/out/renderer/other.html').href]) {
       const callback = vi.fn();
-      session.defaultSession.permissionRequestHandler!(new FakeWebContents(), permission, callback, {});
-      expect(callback, permission).toHaveBeenCalledWith(false);
-      expect(session.defaultSession.permissionCheckHandler!(null, permission, 'file://', {})).toBe(false);
+      session.defaultSession.permissionRequestHandler!(showing(url), 'notifications', callback, { requestingUrl: url });
+      expect(callback, url).toHaveBeenCalledWith(false);
+      expect(session.defaultSession.permissionCheckHandler!(showing(url), 'notifications', new URL(url).origin, { requestingUrl: url }), url).toBe(false);
     }
+    expect(session.defaultSession.permissionCheckHandler!(showing('file:///tmp/other.html'), 'notifications', 'file:///', {})).toBe(false);
+    expect(session.defaultSession.permissionCheckHandler!(null, 'notifications', 'file:///', {})).toBe(false);
+  });
+
+  it('denies every other permission request and check, even from our own page', () => {
+    const log = vi.fn();
+    installPermissionGuards(session.defaultSession as never, built, log);
+    for (const permission of others) {
+      const callback = vi.fn();
+      session.defaultSession.permissionRequestHandler!(showing(ownUrl), permission, callback, { requestingUrl: ownUrl });
+      expect(callback, permission).toHaveBeenCalledWith(false);
+      expect(session.defaultSession.permissionCheckHandler!(showing(ownUrl), permission, 'file:///', { requestingUrl: ownUrl }), permission).toBe(false);
+    }
+    expect(log).toHaveBeenCalledWith('refused permission request: media');
     expect(session.defaultSession.devicePermissionHandler!({ deviceType: 'usb' })).toBe(false);
   });
 });
