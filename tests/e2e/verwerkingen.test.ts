@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBert, startApp, type RunningApp } from './harness';
+import { openBert, pageAxeViolations, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -47,6 +47,8 @@ describe('the verwerkingenlog', () => {
     await page.getByRole('link', { name: 'Verwerkingenlog' }).click();
     await page.getByRole('heading', { name: 'Verwerkingenlog' }).waitFor();
     await expect.poll(() => page.locator('[data-testid="chain-status"]').innerText()).toMatch(/In orde: \d+ acties gecontroleerd/);
+    // And whether the log reaches the central Verwerkingenlogging (the clerk never sees these batches).
+    await expect.poll(() => page.locator('[data-testid="log-shipping"]').innerText()).toMatch(/centrale verwerkingenlog/);
     const table = page.locator('[data-testid="verwerkingen-table"]');
     await expect.poll(() => table.innerText()).toContain('BSN getoond');
     expect(await table.innerText()).toContain('Klantbeeld geopend');
@@ -65,6 +67,8 @@ describe('the verwerkingenlog', () => {
     expect(urls.filter((u) => u.includes('999993653'))).toEqual([]);
     expect(page.url()).not.toContain('999993653');
     expect(await axeViolations(page, '.verwerkingen')).toEqual([]);
+    // The whole page too: top bar, navigation and side panel around the view.
+    expect(await pageAxeViolations(page)).toEqual([]);
   });
 
   it('"Vergeet deze persoon" removes Bert’s dossier after a confirmation', async () => {

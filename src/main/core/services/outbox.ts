@@ -2,22 +2,26 @@ import type { OutboxItem } from '../../../shared/contract/areas/outbox';
 import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
-import { outboxKinds } from '../sync/kinds';
+import type { UserInfo } from '../../../shared/contract';
+import { BEHEER_KINDS, outboxKinds } from '../sync/kinds';
 import type { OutboxFix } from '../sync/kinds/types';
 
 /**
  * Parked entries need a person: the clerk (it is her work) or the beheerder can correct and
  * resend them, or discard them on record. Nothing is dropped silently.
  */
+const isBeheerder = (user: UserInfo) => user.roles.includes('beheerder');
+
 export class OutboxService {
   constructor(
     private readonly store: Store,
     private readonly changed: () => void,
   ) {}
 
-  list(): { items: OutboxItem[] } {
+  /** The clerk's wachtrij leaves out what is not her work (the verwerkingenlog); the beheerder sees all. */
+  list(user: UserInfo): { items: OutboxItem[] } {
     return {
-      items: this.store.outbox.review().map(({ payload, ...item }) => {
+      items: this.store.outbox.review(isBeheerder(user) ? [] : BEHEER_KINDS).map(({ payload, ...item }) => {
         const kind = outboxKinds.get(item.kind);
         const parsed = kind?.payload.safeParse(payload);
         const summary = kind?.describe && parsed?.success ? kind.describe(parsed.data) : item.kind;
@@ -26,8 +30,8 @@ export class OutboxService {
     };
   }
 
-  resend(id: number, fix: OutboxFix | undefined): { ok: true } {
-    const { entry, kind, payload } = this.parked(id);
+  resend(id: number, fix: OutboxFix | undefined, user: UserInfo): { ok: true } {
+    const { entry, kind, payload } = this.parked(id, user);
     if (fix && !kind.correct) throw new ServiceError('invalid_input', 'Dit soort bericht kan niet worden aangepast, alleen opnieuw verzonden.');
     this.store.transaction(() => {
       const corrected = fix && kind.correct ? kind.correct(this.store, payload, fix) : payload;
@@ -37,8 +41,9 @@ export class OutboxService {
     return { ok: true };
   }
 
-  discard(id: number, by: string): { ok: true } {
-    const { entry, kind, payload } = this.parked(id);
+  discard(id: number, user: UserInfo): { ok: true } {
+    const by = user.id;
+    const { entry, kind, payload } = this.parked(id, user);
     this.store.transaction(() => {
       if (!this.store.outbox.discard(entry.id, by, new Date().toISOString())) throw new ServiceError('conflict', 'Dit bericht is intussen al verwerkt.');
       kind.discarded?.(this.store, payload);
@@ -47,9 +52,10 @@ export class OutboxService {
     return { ok: true };
   }
 
-  private parked(id: number) {
+  private parked(id: number, user: UserInfo) {
     const entry = this.store.outbox.get(id);
-    if (!entry) throw new ServiceError('not_found', 'Dit bericht staat niet (meer) in de wachtrij.');
+    // Not her work, not in her wachtrij: for the clerk it does not exist.
+    if (!entry || (!isBeheerder(user) && BEHEER_KINDS.includes(entry.kind))) throw new ServiceError('not_found', 'Dit bericht staat niet (meer) in de wachtrij.');
     if (entry.state !== 'parked') throw new ServiceError('conflict', 'Alleen berichten die zijn tegengehouden kunnen worden aangepast of verwijderd.');
     const kind = outboxKinds.get(entry.kind);
     if (!kind) throw new ServiceError('conflict', `Onbekende soort bericht: ${entry.kind}.`);
@@ -61,8 +67,8 @@ export class OutboxService {
 
 export function outboxHandlers(service: OutboxService): Pick<Handlers, 'outbox.list' | 'outbox.resend' | 'outbox.discard'> {
   return {
-    'outbox.list': () => service.list(),
-    'outbox.resend': ({ id, fix }) => service.resend(id, fix),
-    'outbox.discard': ({ id }, ctx) => service.discard(id, ctx.user.id),
+    'outbox.list': (_input, ctx) => service.list(ctx.user),
+    'outbox.resend': ({ id, fix }, ctx) => service.resend(id, fix, ctx.user),
+    'outbox.discard': ({ id }, ctx) => service.discard(id, ctx.user),
   };
 }

@@ -6,7 +6,7 @@ import { ServiceError } from '../errors';
 import { forgetCustomer } from '../privacy/forget';
 import type { Verwerkingsactie } from '../privacy/chain';
 import type { Store } from '../store';
-import { acknowledgedUpTo } from '../sync/kinds/verwerkingsacties';
+import { acknowledgedUpTo, shippingState } from '../sync/kinds/verwerkingsacties';
 
 const activiteitById = new Map(
   (Object.entries(VERWERKINGSACTIVITEITEN) as [VerwerkingsactiviteitKey, { id: string }][]).map(([key, a]) => [a.id, key]),
@@ -52,7 +52,7 @@ export function privacyHandlers(store: Store, onForget: () => void = () => {}): 
       const shipped = acknowledgedUpTo(store);
       return { items: items.map((a) => toItem(a, shipped)), total, page: input.page, pageSize: VERWERKINGEN_PAGE_SIZE };
     },
-    'verwerkingen.verify': () => ({ ...store.verwerkingen.verify(), checkedAt: new Date().toISOString() }),
+    'verwerkingen.verify': () => ({ ...store.verwerkingen.verify(), checkedAt: new Date().toISOString(), verzending: shippingState(store) }),
     'verwerkingen.revealBsn': ({ seq }) => {
       const actie = store.verwerkingen.get(seq);
       if (!actie) throw new ServiceError('not_found', 'Deze verwerkingsactie staat niet (meer) in het lokale log.');

@@ -44,6 +44,15 @@ function toEntry(row: OutboxRow): OutboxEntry {
   };
 }
 
+function byState(rows: { state: OutboxState; n: number }[]): { pending: number; parked: number } {
+  const out = { pending: 0, parked: 0 };
+  for (const row of rows) {
+    if (row.state === 'pending') out.pending = row.n;
+    if (row.state === 'parked') out.parked = row.n;
+  }
+  return out;
+}
+
 /** The outbox table. Callers add entries inside the same transaction as the domain row. */
 /** An entry as a person reviewing the outbox sees it. */
 export interface OutboxReviewItem {
@@ -65,6 +74,8 @@ export class OutboxStore {
   private readonly retryStmt;
   private readonly parkStmt;
   private readonly countsStmt;
+  private readonly kindCountsStmt;
+  private readonly kindErrorStmt;
   private readonly nextDueStmt;
 
   private readonly reviewStmt;
@@ -77,9 +88,10 @@ export class OutboxStore {
       `INSERT INTO outbox (idempotency_key, kind, entity_id, payload, state, next_attempt_at, created_at)
        VALUES (@idempotencyKey, @kind, @entityId, @payload, 'pending', @now, @now)`,
     );
-    this.reviewStmt = db.prepare<[], { id: number; kind: string; payload: string; state: 'pending' | 'parked'; attempts: number; last_error: string | null; created_at: string; next_attempt_at: string }>(
+    this.reviewStmt = db.prepare<[string], { id: number; kind: string; payload: string; state: 'pending' | 'parked'; attempts: number; last_error: string | null; created_at: string; next_attempt_at: string }>(
       `SELECT id, kind, payload, state, attempts, last_error, created_at, next_attempt_at FROM outbox
-       WHERE state IN ('pending', 'parked') AND discarded_at IS NULL ORDER BY state = 'parked' DESC, id LIMIT 500`,
+       WHERE state IN ('pending', 'parked') AND discarded_at IS NULL AND kind NOT IN (SELECT value FROM json_each(?))
+       ORDER BY state = 'parked' DESC, id LIMIT 500`,
     );
     this.getStmt = db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ? AND discarded_at IS NULL');
     this.resendStmt = db.prepare(
@@ -99,8 +111,14 @@ export class OutboxStore {
     this.parkStmt = db.prepare(
       "UPDATE outbox SET state = 'parked', attempts = attempts + 1, last_error = @error WHERE id = @id",
     );
-    this.countsStmt = db.prepare<[], { state: OutboxState; n: number }>(
-      "SELECT state, count(*) AS n FROM outbox WHERE state != 'done' AND discarded_at IS NULL GROUP BY state",
+    this.countsStmt = db.prepare<[string], { state: OutboxState; n: number }>(
+      "SELECT state, count(*) AS n FROM outbox WHERE state != 'done' AND discarded_at IS NULL AND kind NOT IN (SELECT value FROM json_each(?)) GROUP BY state",
+    );
+    this.kindCountsStmt = db.prepare<[string], { state: OutboxState; n: number }>(
+      "SELECT state, count(*) AS n FROM outbox WHERE state != 'done' AND discarded_at IS NULL AND kind = ? GROUP BY state",
+    );
+    this.kindErrorStmt = db.prepare<[string], { last_error: string }>(
+      "SELECT last_error FROM outbox WHERE state != 'done' AND kind = ? AND last_error IS NOT NULL ORDER BY state = 'parked' DESC, id DESC LIMIT 1",
     );
     this.nextDueStmt = db.prepare<[], { at: string | null }>(
       "SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending'",
@@ -111,9 +129,9 @@ export class OutboxStore {
     this.insertStmt.run({ ...entry, payload: JSON.stringify(entry.payload), now });
   }
 
-  /** What waits and what is parked, parked first: for the clerk and the beheerder. */
-  review(): OutboxReviewItem[] {
-    return this.reviewStmt.all().map((r) => ({
+  /** What waits and what is parked, parked first: for the clerk and the beheerder (without the kinds left out). */
+  review(exceptKinds: readonly string[] = []): OutboxReviewItem[] {
+    return this.reviewStmt.all(JSON.stringify(exceptKinds)).map((r) => ({
       id: r.id,
       kind: r.kind,
       payload: JSON.parse(r.payload) as unknown,
@@ -176,13 +194,14 @@ export class OutboxStore {
     this.parkStmt.run({ id, error });
   }
 
-  counts(): { pending: number; parked: number } {
-    const out = { pending: 0, parked: 0 };
-    for (const row of this.countsStmt.all()) {
-      if (row.state === 'pending') out.pending = row.n;
-      if (row.state === 'parked') out.parked = row.n;
-    }
-    return out;
+  /** Waiting and parked entries, without the kinds left out (the clerk's sync status). */
+  counts(exceptKinds: readonly string[] = []): { pending: number; parked: number } {
+    return byState(this.countsStmt.all(JSON.stringify(exceptKinds)));
+  }
+
+  /** Waiting and parked entries of one kind, and the error of the most recent failed one (parked first). */
+  openOfKind(kind: string): { pending: number; parked: number; lastError: string | null } {
+    return { ...byState(this.kindCountsStmt.all(kind)), lastError: this.kindErrorStmt.get(kind)?.last_error ?? null };
   }
 
   nextDueAt(): string | null {

@@ -6,7 +6,7 @@ import { CallbackPoll } from '../callbacks/poll';
 import type { Derived } from '../store/callbacks';
 import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
-import { outboxKinds } from './kinds';
+import { BEHEER_KINDS, outboxKinds } from './kinds';
 import { MissingLocalDataError, WaitingError } from './kinds/types';
 
 /** Partijen written per transaction during a prefetch. */
@@ -84,7 +84,8 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const counts = this.store.outbox.counts();
+    // The clerk's status: the verwerkingenlog's batches are the beheerder's (verwerkingen.verify).
+    const counts = this.store.outbox.counts(BEHEER_KINDS);
     const busy = this.flushing !== null || this.prefetching !== null || this.refreshing.size > 0;
     return {
       state: this.offlineSince ? 'offline' : busy ? 'syncing' : 'idle',

@@ -44,6 +44,19 @@ export const ChainStatus = z.object({
 });
 export type ChainStatus = z.infer<typeof ChainStatus>;
 
+/** Shipping of the log to the central Verwerkingenlogging: whether it is stuck, and why. */
+export const LogShipping = z.object({
+  /** Actions the central log has not acknowledged yet (not yet handed over, waiting, held back or discarded). */
+  onbevestigd: z.number().int().nonnegative(),
+  /** Batches waiting in the outbox (retried automatically). */
+  wachtend: z.number().int().nonnegative(),
+  /** Batches held back after a permanent error: they need the beheerder (Wachtrij). */
+  tegengehouden: z.number().int().nonnegative(),
+  /** The error of the most recent failed attempt of a batch still open. */
+  laatsteFout: z.string().nullable(),
+});
+export type LogShipping = z.infer<typeof LogShipping>;
+
 export const verwerkingenOperations = {
   'verwerkingen.list': operation({
     summary: 'The verwerkingenlog for the beheerder, newest first, filtered by period, medewerker, BSN (exact, POST body only) and verwerkingsactiviteit.',
@@ -71,9 +84,9 @@ export const verwerkingenOperations = {
     },
   }),
   'verwerkingen.verify': operation({
-    summary: 'Walks the hash chain of the local verwerkingenlog and reports the first broken link (changed, missing or unsealed row).',
+    summary: 'Walks the hash chain of the local verwerkingenlog and reports the first broken link (changed, missing or unsealed row), and how the shipping to the central log goes.',
     input: z.object({}).strict(),
-    output: ChainStatus,
+    output: ChainStatus.extend({ verzending: LogShipping }),
     roles: BEHEERDER,
     verwerking: { geen: 'Controleert alleen hashes; geeft geen persoonsgegevens terug.' },
   }),

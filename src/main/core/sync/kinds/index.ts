@@ -10,4 +10,7 @@ export const outboxKinds: ReadonlyMap<string, OutboxKind> = new Map<string, Outb
   [klantcontactKind as OutboxKind, zaakKind as OutboxKind, contactverzoekKind as OutboxKind, callbackWijzigingKind as OutboxKind, verwerkingsactiesKind as OutboxKind].map((k) => [k.kind, k]),
 );
 
+/** Kinds the clerk neither counts nor reviews (see OutboxKind.forBeheer). */
+export const BEHEER_KINDS: readonly string[] = [...outboxKinds.values()].filter((k) => k.forBeheer).map((k) => k.kind);
+
 export type { OutboxKind } from './types';

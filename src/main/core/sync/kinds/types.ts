@@ -25,6 +25,11 @@ export interface OutboxKind<P = unknown> {
   correct?(store: Store, payload: P, fix: OutboxFix): P;
   /** A person gave up on a parked entry: local traces that would claim it was sent are removed. */
   discarded?(store: Store, payload: P): void;
+  /**
+   * Not a clerk's work (the verwerkingenlog's batches): left out of the sync status and of the
+   * clerk's wachtrij; only the beheerder sees, resends or discards them.
+   */
+  readonly forBeheer?: true;
 }
 
 /** What a person may correct in a parked entry. */

@@ -6,6 +6,7 @@
  * acknowledgement (a killed core) does not make a twin.
  */
 import { z } from 'zod';
+import type { LogShipping } from '../../../../shared/contract/areas/verwerkingen';
 import { RemoteError } from '../../adapters/types';
 import type { VerwerkingenloggingClient } from '../../adapters/verwerkingenlogging/client';
 import type { Store } from '../../store';
@@ -62,7 +63,19 @@ export const verwerkingsactiesKind: OutboxKind<VerwerkingsactiesPayload> = {
   parked() {},
   announce() {},
   describe: ({ vanSeq, totSeq }) => `Verwerkingenlog: acties ${vanSeq}–${totSeq}`,
+  forBeheer: true,
 };
+
+/** How the shipping to the central log goes, for the beheerder (the clerk never sees these batches). */
+export function shippingState(store: Store): LogShipping {
+  const open = store.outbox.openOfKind(VERWERKINGSACTIES_KIND);
+  return {
+    onbevestigd: Math.max(0, store.verwerkingen.lastSeq() - acknowledgedUpTo(store)),
+    wachtend: open.pending,
+    tegengehouden: open.parked,
+    laatsteFout: open.lastError,
+  };
+}
 
 /**
  * The last seq the central log acknowledged without a gap: below every range still waiting in

@@ -52,6 +52,14 @@ const verwerkingen = {
     },
     failed: 'The chain could not be checked.',
   },
+  verzending: {
+    vast: 'Shipping to the central processing log is stuck: {b} batch held back. Not acknowledged yet: {n}. | Shipping to the central processing log is stuck: {b} batches held back. Not acknowledged yet: {n}.',
+    naarWachtrij: 'Go to the queue',
+    achter: 'Shipping to the central processing log is behind: {n} action not acknowledged; Klantbeeld keeps trying. | Shipping to the central processing log is behind: {n} actions not acknowledged; Klantbeeld keeps trying.',
+    onderweg: '{n} action is still being sent to the central processing log. | {n} actions are still being sent to the central processing log.',
+    bij: 'The central processing log has acknowledged every action.',
+    laatsteFout: 'Last error: {fout}',
+  },
   vergeet: {
     button: 'Forget this person',
     title: 'Forget this person?',

@@ -52,6 +52,14 @@ const verwerkingen = {
     },
     failed: 'De keten kon niet worden gecontroleerd.',
   },
+  verzending: {
+    vast: 'Verzending naar het centrale verwerkingenlog staat stil: {b} batch tegengehouden. Nog niet bevestigd: {n}. | Verzending naar het centrale verwerkingenlog staat stil: {b} batches tegengehouden. Nog niet bevestigd: {n}.',
+    naarWachtrij: 'Naar de wachtrij',
+    achter: 'Verzending naar het centrale verwerkingenlog loopt achter: {n} actie nog niet bevestigd; Klantbeeld probeert het opnieuw. | Verzending naar het centrale verwerkingenlog loopt achter: {n} acties nog niet bevestigd; Klantbeeld probeert het opnieuw.',
+    onderweg: '{n} actie wordt nog naar het centrale verwerkingenlog verzonden. | {n} acties worden nog naar het centrale verwerkingenlog verzonden.',
+    bij: 'Alle acties zijn door het centrale verwerkingenlog bevestigd.',
+    laatsteFout: 'Laatste fout: {fout}',
+  },
   vergeet: {
     button: 'Vergeet deze persoon',
     title: 'Deze persoon vergeten?',
