@@ -88,12 +88,12 @@ function finish(overrides: Partial<FinishContact> = {}): FinishContact {
 
 describe('drafts', () => {
   it('saves, replaces and lists every open contact, survives reopening the database', () => {
-    drafts.save(draft());
-    drafts.save(draft(OTHER_DRAFT, 'Tweede chat'));
-    drafts.save(draft(DRAFT_ID, 'Parkeervergunning bewoners'));
+    drafts.save(draft(), user.id);
+    drafts.save(draft(OTHER_DRAFT, 'Tweede chat'), user.id);
+    drafts.save(draft(DRAFT_ID, 'Parkeervergunning bewoners'), user.id);
     store.close();
     store = Store.open(join(dir.path, 'kb.sqlite'));
-    const listed = new DraftService(store).list();
+    const listed = new DraftService(store).list(user.id);
     expect(listed.map((d) => [d.id, d.vragen[0]?.onderwerp])).toEqual([
       [DRAFT_ID, 'Parkeervergunning bewoners'],
       [OTHER_DRAFT, 'Tweede chat'],
@@ -103,20 +103,20 @@ describe('drafts', () => {
 
   it('keeps text longer than the send limit (nothing typed is lost)', () => {
     const long = 'x'.repeat(1500);
-    drafts.save({ ...draft(), vragen: [{ key: 'v1', onderwerp: long, inhoud: long, gespreksresultaat: '', afdeling: '', zaakIds: [] }] });
-    expect(drafts.list()[0]?.vragen[0]?.onderwerp).toHaveLength(1500);
+    drafts.save({ ...draft(), vragen: [{ key: 'v1', onderwerp: long, inhoud: long, gespreksresultaat: '', afdeling: '', zaakIds: [] }] }, user.id);
+    expect(drafts.list(user.id)[0]?.vragen[0]?.onderwerp).toHaveLength(1500);
   });
 
   it('discards only on request', () => {
-    drafts.save(draft());
-    expect(drafts.discard(DRAFT_ID)).toEqual({ id: DRAFT_ID, discarded: true });
-    expect(drafts.list()).toEqual([]);
+    drafts.save(draft(), user.id);
+    expect(drafts.discard(DRAFT_ID, user.id)).toEqual({ id: DRAFT_ID, discarded: true });
+    expect(drafts.list(user.id)).toEqual([]);
   });
 });
 
 describe('finishing a contact', () => {
   it('writes one klantcontact per vraag, their outbox entries and removes the draft in one transaction', () => {
-    drafts.save(draft());
+    drafts.save(draft(), user.id);
     const items = contacts.finish(finish());
     expect(items.map((c) => [c.onderwerp, c.gespreksresultaat, c.afdeling, c.syncState])).toEqual([
       ['Parkeervergunning', 'zelfstandig_afgehandeld', 'Parkeren', 'pending'],
@@ -124,18 +124,18 @@ describe('finishing a contact', () => {
     ]);
     expect(store.contacts.list(customerId, 10)).toHaveLength(2);
     expect(store.outbox.counts()).toEqual({ pending: 2, parked: 0 });
-    expect(drafts.list()).toEqual([]);
+    expect(drafts.list(user.id)).toEqual([]);
   });
 
   it('writes nothing and keeps the draft when one outbox entry fails', () => {
-    drafts.save(draft());
+    drafts.save(draft(), user.id);
     store.db.exec(
       "CREATE TRIGGER fail_second BEFORE INSERT ON outbox WHEN (SELECT count(*) FROM outbox) >= 1 BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
     );
     expect(() => contacts.finish(finish())).toThrow(/disk full/);
     expect(store.contacts.list(customerId, 10)).toEqual([]);
     expect(store.outbox.counts()).toEqual({ pending: 0, parked: 0 });
-    expect(drafts.list()).toHaveLength(1);
+    expect(drafts.list(user.id)).toHaveLength(1);
   });
 
   it('refuses a gespreksresultaat or afdeling outside the configured lists, per field', () => {
@@ -164,10 +164,10 @@ describe('finishing a contact', () => {
   });
 
   it('an unknown caller: no local row, no partij; name and number go with the klantcontact', async () => {
-    drafts.save({ ...draft(), customerId: null });
+    drafts.save({ ...draft(), customerId: null }, user.id);
     const items = contacts.finish(finish({ customerId: null, bellerNaam: 'Jan de Beller', bellerNummer: '0612345678' }));
     expect(items).toEqual([]);
-    expect(drafts.list()).toEqual([]);
+    expect(drafts.list(user.id)).toEqual([]);
     await engine.flushOutbox();
     expect(adapter.pushed).toHaveLength(2);
     expect(adapter.pushed[0]!.contact).toMatchObject({ customer: null, beller: { naam: 'Jan de Beller', nummer: '0612345678' } });

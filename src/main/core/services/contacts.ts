@@ -148,7 +148,7 @@ export class ContactService {
         };
         this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'klantcontact', entityId: contactId, payload }, now);
       });
-      this.store.drafts.delete(input.draftId);
+      this.store.drafts.delete(input.draftId, this.config.user.id);
       return out;
     });
     this.kick();

@@ -24,29 +24,42 @@ const toDraft = (row: Row): DraftRow => ({
   updatedAt: row.updated_at,
 });
 
-/** Open contacts as the clerk typed them, one row per open contact (several at once: two chats). */
+/**
+ * Open contacts as the clerk typed them, one row per open contact (several at once: two chats),
+ * each with its owner: the medewerker who typed it. Another user on the same workstation neither
+ * sees nor overwrites nor discards it. A draft from before owners (migration 010) goes to the
+ * first user who lists drafts, once.
+ */
 export class DraftStore {
   private readonly saveStmt;
+  private readonly claimStmt;
   private readonly listStmt;
   private readonly getStmt;
   private readonly deleteStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.saveStmt = db.prepare(
-      `INSERT INTO drafts (id, customer_id, data, created_at, updated_at) VALUES (@id, @customerId, @data, @now, @now)
-       ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, data = excluded.data, updated_at = excluded.updated_at`,
+      `INSERT INTO drafts (id, owner, customer_id, data, created_at, updated_at) VALUES (@id, @owner, @customerId, @data, @now, @now)
+       ON CONFLICT (id) DO UPDATE SET owner = excluded.owner, customer_id = excluded.customer_id, data = excluded.data, updated_at = excluded.updated_at
+       WHERE drafts.owner IS NULL OR drafts.owner = excluded.owner`,
     );
-    this.listStmt = db.prepare<[], Row>('SELECT * FROM drafts ORDER BY created_at, id');
+    this.claimStmt = db.prepare('UPDATE drafts SET owner = ? WHERE owner IS NULL');
+    this.listStmt = db.prepare<[string], Row>('SELECT * FROM drafts WHERE owner = ? ORDER BY created_at, id');
     this.getStmt = db.prepare<[string], Row>('SELECT * FROM drafts WHERE id = ?');
-    this.deleteStmt = db.prepare('DELETE FROM drafts WHERE id = ?');
+    this.deleteStmt = db.prepare('DELETE FROM drafts WHERE id = @id AND (owner IS NULL OR owner = @owner)');
   }
 
-  save(id: string, customerId: string | null, data: unknown, now: string): void {
-    this.saveStmt.run({ id, customerId, data: JSON.stringify(data), now });
+  /** False when the id is another user's draft (nothing written). */
+  save(id: string, owner: string, customerId: string | null, data: unknown, now: string): boolean {
+    return this.saveStmt.run({ id, owner, customerId, data: JSON.stringify(data), now }).changes > 0;
   }
 
-  list(): DraftRow[] {
-    return this.listStmt.all().map(toDraft);
+  /** The owner's drafts; drafts without an owner (from before migration 010) become this owner's. */
+  list(owner: string): DraftRow[] {
+    return this.db.transaction(() => {
+      this.claimStmt.run(owner);
+      return this.listStmt.all(owner).map(toDraft);
+    })();
   }
 
   get(id: string): DraftRow | undefined {
@@ -54,8 +67,8 @@ export class DraftStore {
     return row ? toDraft(row) : undefined;
   }
 
-  /** True when a draft was removed. */
-  delete(id: string): boolean {
-    return this.deleteStmt.run(id).changes > 0;
+  /** True when a draft of this owner (or without owner) was removed. */
+  delete(id: string, owner: string): boolean {
+    return this.deleteStmt.run({ id, owner }).changes > 0;
   }
 }

@@ -12,6 +12,7 @@ import * as v6 from './006-callbacks';
 import * as v7 from './007-callback-lifecycle';
 import * as v8 from './008-reporting-contacts';
 import * as v9 from './009-verwerkingenlogging';
+import * as v10 from './010-draft-owner';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
@@ -22,6 +23,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 7, sql: v7.sql },
   { version: 8, sql: v8.sql },
   { version: 9, sql: v9.sql },
+  { version: 10, sql: v10.sql },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
