@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WerkdagenKalender } from '../../../src/main/core/calendar';
 import { forgetCustomer } from '../../../src/main/core/privacy/forget';
 import { Retention, retentionCutoff } from '../../../src/main/core/privacy/retention';
+import { dropWholeSearchIndex, purgeWholeDossierTables } from '../../../src/main/core/privacy/whole-table';
 import { Store } from '../../../src/main/core/store';
 import { enqueueVerwerkingsacties } from '../../../src/main/core/sync/kinds/verwerkingsacties';
 import { person } from '../../support/records';
@@ -139,6 +140,77 @@ describe('the purge', () => {
     await new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true }).purgeAll(TUESDAY_NIGHT);
     expect(ids('contacts')).toEqual(['k2']);
     expect(ids('customers')).toEqual([bert]);
+  });
+
+  // Every dossier expired: contacts and zaken go as whole tables (foreign keys off for the delete only).
+  it('with every dossier expired removes whole tables, articles and details included, and turns foreign keys back on', async () => {
+    const customers = Array.from({ length: 6 }, (_, i) => customer(`Persoon ${i}`, null as unknown as string));
+    for (const [i, c] of customers.entries()) {
+      contact(c, `k${i}`);
+      contact(c, `l${i}`);
+      zaak(c, `z${i}`);
+    }
+    const result = await new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true, chunk: 2 }).purgeExpired(TUESDAY_NIGHT);
+    expect(result).toMatchObject({ customers: 6, contacts: 12, zaken: 6, zaakDetails: 6 });
+    for (const table of ['contacts', 'contact_articles', 'zaken', 'zaak_details']) expect(db().prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(0);
+    expect(db().prepare('SELECT count(*) FROM customers WHERE last_used_at IS NULL').pluck().get()).toBe(6);
+    expect(db().pragma('foreign_keys', { simple: true })).toBe(1);
+  });
+
+  it('with one dossier still in use removes the expired ones row by row and leaves that one whole', async () => {
+    const old = customer('Anna Aal', '999990019');
+    contact(old, 'k1');
+    zaak(old, 'z1');
+    const fresh = customer();
+    db().prepare('UPDATE customers SET last_used_at = ? WHERE id = ?').run('2026-11-30T22:00:00.000Z', fresh);
+    contact(fresh, 'k2');
+    zaak(fresh, 'z2');
+    const result = await new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true }).purgeExpired(TUESDAY_NIGHT);
+    expect(result).toMatchObject({ customers: 1, contacts: 1, zaken: 1, zaakDetails: 1 });
+    expect(ids('contacts')).toEqual(['k2']);
+    expect(ids('zaken')).toEqual(['z2']);
+    expect(db().prepare('SELECT contact_id FROM contact_articles').pluck().all()).toEqual(['k2']);
+    expect(db().prepare('SELECT source_url FROM zaak_details').pluck().all()).toEqual(['http://zs/zaken/z2']);
+  });
+
+  it('on sign-out with nothing unsent empties the search index at once, and its FTS delete trigger works afterwards', async () => {
+    const bert = customer();
+    contact(bert, 'k1');
+    customer('Anna Aal', '999990019');
+    const result = await new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true }).purgeAll(TUESDAY_NIGHT);
+    expect(result).toMatchObject({ contacts: 1, searchIndex: 2 });
+    expect(ids('customers')).toEqual([]);
+    expect(db().prepare('SELECT count(*) FROM customer_contact_points').pluck().get()).toBe(0);
+    expect(store.customers.search('Anna', 5)).toEqual([]);
+    expect(db().pragma('foreign_keys', { simple: true })).toBe(1);
+    // The trigger is back: a partij cached again and then forgotten leaves no FTS match.
+    const again = customer('Anna Aal', '999990019');
+    expect(store.customers.search('Anna', 5)).toHaveLength(1);
+    forgetCustomer(store, again);
+    expect(store.customers.search('Anna', 5)).toEqual([]);
+    expect(db().prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'customers_fts_ad'").pluck().get()).toBe(1);
+  });
+
+  it('takes the whole-table way only when no row of the table stays', async () => {
+    const bert = customer();
+    contact(bert, 'k1');
+    contact(bert, 'k2', 'failed'); // no outbox entry: only its sync_state keeps it
+    zaak(bert, 'z1');
+    const cutoff = retentionCutoff(kalender, TUESDAY_NIGHT, 1);
+    const yieldNow = () => Promise.resolve();
+    expect(await purgeWholeDossierTables(db(), cutoff, yieldNow)).toEqual({ contacts: 0, zaken: 1, zaakDetails: 1 });
+    expect(ids('contacts')).toEqual(['k1', 'k2']);
+    draft(bert);
+    expect(dropWholeSearchIndex(db())).toBeNull();
+    db().prepare("DELETE FROM contacts WHERE id = 'k2'").run();
+    expect(await purgeWholeDossierTables(db(), retentionCutoff(kalender, MONDAY_EVENING, 1), yieldNow)).toEqual({ contacts: 0, zaken: 0, zaakDetails: 0 });
+    // The draft keeps Bert's dossier whole, whatever the cutoff.
+    expect(await purgeWholeDossierTables(db(), cutoff, yieldNow)).toEqual({ contacts: 0, zaken: 0, zaakDetails: 0 });
+    db().prepare('DELETE FROM drafts').run();
+    expect(await purgeWholeDossierTables(db(), cutoff, yieldNow)).toEqual({ contacts: 1, zaken: 0, zaakDetails: 0 });
+    expect(dropWholeSearchIndex(db())).toBe(1);
+    // Whole, the FTS index is emptied, not tombstoned.
+    expect(db().prepare('SELECT count(*) FROM customers_fts_docsize').pluck().get()).toBe(0);
   });
 });
 

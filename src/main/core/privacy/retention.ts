@@ -12,10 +12,13 @@
  *
  * The work runs in chunks, each its own short transaction, yielding to the event loop between
  * them: a lookup waits for one chunk at most, never for the whole purge. The chunk size adapts
- * to a time budget per transaction (`chunkMs`), so a busy machine gets smaller ones.
+ * to a time budget per transaction (`chunkMs`), so a busy machine gets smaller ones. When every
+ * row of a dossier table goes (every dossier expired, or sign-out), it goes as a whole table
+ * first (whole-table.ts: row by row, 100k dossiers took six minutes; whole, a second or two).
  */
 import type { Store } from '../store';
 import { acknowledgedUpTo, VERWERKINGSACTIES_KIND } from '../sync/kinds/verwerkingsacties';
+import { dropWholeSearchIndex, purgeWholeDossierTables } from './whole-table';
 
 export interface Kalender {
   addWerkdagen(datum: string, n: number): string;
@@ -181,7 +184,9 @@ export class Retention {
 
   private async runChunks(cutoff: string, now: Date, dropRows: boolean, budget: number, started: number): Promise<PurgeResult> {
     let n = this.options.chunk ?? 50;
-    const result: PurgeResult = { customers: 0, contacts: 0, zaken: 0, zaakDetails: 0, callbacks: 0, outbox: 0, searchIndex: 0, logRows: 0, ms: 0 };
+    // Every dossier expired (or sign-out): whole tables at once; then the chunks find little left to delete.
+    const whole = await purgeWholeDossierTables(this.store.db, cutoff, yieldToLookups);
+    const result: PurgeResult = { customers: 0, ...whole, callbacks: 0, outbox: 0, searchIndex: 0, logRows: 0, ms: 0 };
     let position = { lu: '', id: '' };
     for (;;) {
       const chunk = this.stmts.candidates.all({ cutoff, ...position, n });
@@ -218,9 +223,9 @@ export class Retention {
     return result;
   }
 
-  /** Every partij row that nothing unsent refers to, in chunks. */
+  /** Every partij row that nothing unsent refers to: all at once when none is needed, else in chunks. */
   private async dropSearchIndex(): Promise<number> {
-    let removed = 0;
+    let removed = dropWholeSearchIndex(this.store.db) ?? 0;
     let after = '';
     const n = 5_000;
     for (;;) {
