@@ -21,6 +21,7 @@ import { deriveCallback } from './callbacks/derive';
 import { startCallbackNotices } from './callbacks/notices';
 import { ContactService, contactHandlers } from './services/contacts';
 import { DraftService, draftHandlers } from './services/drafts';
+import { gateEvents } from './event-gate';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
 import { ZaakService, zaakHandlers } from './services/zaken';
@@ -83,7 +84,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     alleTaken: () => session.current()?.roles.includes('teamleider') ?? false,
     deriveCallback: deriveCallback(kalender),
   });
-  startCallbackNotices(events, store, kalender, () => session.current());
+  // Not while locked: a notice would be marked as given but held back (event-gate.ts), so never seen.
+  startCallbackNotices(events, store, kalender, () => ('refused' in session.caller() ? null : session.current()));
   const brpConfig = config.brp ?? demo?.brp;
   const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
   const zaken = new ZaakService(store, adapter);
@@ -138,7 +140,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     sync,
     kalender,
     dispatch: (operation, input) => dispatcher.dispatch(operation, input),
-    onEvent: (listener) => events.on(listener),
+    // Nothing personal is pushed while signed out or locked (event-gate.ts).
+    onEvent: (listener) => events.on(gateEvents(listener, () => !('refused' in session.caller()))),
     async close() {
       await screenpop?.close();
       await kennis.stop();

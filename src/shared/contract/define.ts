@@ -65,6 +65,12 @@ export function isVerwerkingSpec(value: OperationSpec['verwerking']): value is V
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   summary: string;
   payload: P;
+  /**
+   * Pushed also while nobody is signed in or the screen is locked (only auth.changed: the lock
+   * screen follows it). Every other event is held back then: it may carry personal data, and the
+   * window re-reads what it shows after unlocking.
+   */
+  beforeSignIn?: true;
 }
 
 export function event<P extends z.ZodType>(spec: EventSpec<P>): EventSpec<P> {

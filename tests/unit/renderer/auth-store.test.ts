@@ -23,7 +23,8 @@ const client = {
   },
 };
 const flushAll = vi.fn(async () => void calls.push('flushAll'));
-vi.mock('../../../src/renderer/src/api', () => ({ client, onStreamState: () => () => undefined }));
+const eventsWereHeldBack = vi.fn();
+vi.mock('../../../src/renderer/src/api', () => ({ client, onStreamState: () => () => undefined, eventsWereHeldBack }));
 vi.mock('../../../src/renderer/src/stores/contacts', () => ({ useContactsStore: () => ({ flushAll }) }));
 const { useAuthStore } = await import('../../../src/renderer/src/stores/auth');
 
@@ -123,5 +124,16 @@ describe('auth store', () => {
     handlers.get('auth.changed')?.(status('uit', null));
     expect(reload).toHaveBeenCalledTimes(1);
     expect(auth.state).toBe('uit');
+  });
+
+  it('after unlocking (not after signing in) the stores read again what the core held back', async () => {
+    eventsWereHeldBack.mockClear();
+    await signedIn();
+    expect(eventsWereHeldBack).not.toHaveBeenCalled();
+    handlers.get('auth.changed')?.(status('vergrendeld', null));
+    expect(eventsWereHeldBack).not.toHaveBeenCalled();
+    handlers.get('auth.changed')?.(status('ingelogd', Date.now() + 60_000));
+    handlers.get('auth.changed')?.(status('ingelogd', Date.now() + 60_000));
+    expect(eventsWereHeldBack).toHaveBeenCalledTimes(1);
   });
 });

@@ -6,7 +6,7 @@ import { createFakeApi } from './fake-client';
 const api = createFakeApi();
 const push = vi.fn();
 const user = { value: { id: 'kevin.mulder' } as { id: string } | null };
-vi.mock('../../../src/renderer/src/api', () => ({ client: api.client }));
+vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onMissedEvents: api.onMissedEvents }));
 vi.mock('../../../src/renderer/src/router', () => ({ router: { push } }));
 vi.mock('../../../src/renderer/src/stores/session', () => ({
   useSessionStore: () => ({

@@ -6,7 +6,7 @@ import { createFakeApi } from './fake-client';
 const api = createFakeApi();
 const callbacks = { list: vi.fn(), options: vi.fn() };
 const session = reactive({ user: null as { id: string; roles: string[] } | null });
-vi.mock('../../../src/renderer/src/api', () => ({ client: { ...api.client, callbacks } }));
+vi.mock('../../../src/renderer/src/api', () => ({ client: { ...api.client, callbacks }, onMissedEvents: api.onMissedEvents }));
 vi.mock('../../../src/renderer/src/stores/session', () => ({ useSessionStore: () => session }));
 const { useCallbacksStore } = await import('../../../src/renderer/src/stores/callbacks');
 

@@ -4,7 +4,7 @@ import type { ContactItem, CustomerPicture } from '../../../src/shared/contract'
 import { createFakeApi, deferred } from './fake-client';
 
 const api = createFakeApi();
-vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState }));
+vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState, onMissedEvents: api.onMissedEvents }));
 const { useCustomerStore } = await import('../../../src/renderer/src/stores/customer');
 
 const A = '6f1c1b2e-0000-4000-8000-00000000000a';
@@ -57,6 +57,17 @@ describe('customer store', () => {
     expect(store.refreshing).toBe(false);
     expect(store.picture.state).toBe('success'); // still showing the old picture meanwhile
     again.resolve({ ...picture(A, [c1, c2], false), refreshedAt: '2026-11-28T10:01:00Z' });
+    await vi.waitFor(() => expect(store.contacts).toHaveLength(2));
+  });
+
+  it('reads the open picture again after the screen was unlocked (the core held its events back)', async () => {
+    const store = useCustomerStore();
+    store.start();
+    api.client.customers.open.mockResolvedValueOnce(picture(A, [c1]));
+    await store.open(A);
+    api.client.customers.open.mockResolvedValueOnce(picture(A, [c1, c2], false));
+    api.unlocked();
+    expect(api.client.customers.open).toHaveBeenLastCalledWith({ customerId: A, refresh: false });
     await vi.waitFor(() => expect(store.contacts).toHaveLength(2));
   });
 

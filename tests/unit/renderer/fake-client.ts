@@ -7,6 +7,7 @@ type Handler = (payload: unknown) => void;
 export function createFakeApi() {
   const handlers = new Map<EventName, Set<Handler>>();
   const streamListeners = new Set<(state: 'connecting' | 'open' | 'reconnecting') => void>();
+  const missedListeners = new Set<() => void>();
   const client = {
     app: { info: vi.fn() },
     customers: { search: vi.fn(), searchRemote: vi.fn(), open: vi.fn(), revealBsn: vi.fn(), screenPop: vi.fn() },
@@ -27,6 +28,14 @@ export function createFakeApi() {
       streamListeners.add(listener);
       return () => streamListeners.delete(listener);
     },
+    onMissedEvents(listener: () => void) {
+      missedListeners.add(listener);
+      return () => missedListeners.delete(listener);
+    },
+    /** The screen was unlocked: the core had held its events back. */
+    unlocked() {
+      for (const listener of missedListeners) listener();
+    },
     emit<E extends EventName>(name: E, payload: EventPayload<E>) {
       for (const handler of handlers.get(name) ?? []) handler(payload);
     },
@@ -34,6 +43,7 @@ export function createFakeApi() {
     reset() {
       handlers.clear();
       streamListeners.clear();
+      missedListeners.clear();
       vi.resetAllMocks();
     },
     stream(state: 'connecting' | 'open' | 'reconnecting') {

@@ -5,7 +5,7 @@ import { createFakeApi } from './fake-client';
 const api = createFakeApi();
 const push = vi.fn();
 const startContact = vi.fn();
-vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState }));
+vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState, onMissedEvents: api.onMissedEvents }));
 vi.mock('../../../src/renderer/src/router', () => ({ router: { push } }));
 vi.mock('../../../src/renderer/src/stores/contacts', () => ({ useContactsStore: () => ({ load: async () => undefined, startContact }) }));
 const { useScreenPopStore } = await import('../../../src/renderer/src/stores/screenpop');

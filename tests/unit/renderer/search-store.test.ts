@@ -4,7 +4,7 @@ import { KlantbeeldError } from '../../../src/shared/contract/errors';
 import { createFakeApi, deferred } from './fake-client';
 
 const api = createFakeApi();
-vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState }));
+vi.mock('../../../src/renderer/src/api', () => ({ client: api.client, onStreamState: api.onStreamState, onMissedEvents: api.onMissedEvents }));
 const { useSearchStore, SEARCH_DEBOUNCE_MS } = await import('../../../src/renderer/src/stores/search');
 
 const bert = { id: '6f1c1b2e-0000-4000-8000-00000000000a', soort: 'persoon', naam: 'Bert Burger', bsnMasked: '*****3653', kvkNummer: null, adres: 'Turfmarkt 12' };

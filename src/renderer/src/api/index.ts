@@ -54,6 +54,22 @@ function chooseApi(): Api {
 
 const api = chooseApi();
 
+const missedListeners = new Set<() => void>();
+
+/**
+ * The core holds its events back while the screen is locked (nothing personal behind the lock
+ * screen): after unlocking, whatever follows events reads its state again.
+ */
+export function onMissedEvents(listener: () => void): () => void {
+  missedListeners.add(listener);
+  return () => missedListeners.delete(listener);
+}
+
+/** Called by the auth store when the screen was unlocked. */
+export function eventsWereHeldBack(): void {
+  for (const listener of [...missedListeners]) listener();
+}
+
 export const client: KlantbeeldClient = api.client;
 /** In Electron the shell opens the sign-in page in the system browser itself (auth.startOidc). */
 export const shellOpensSignIn = Boolean(window.klantbeeld);

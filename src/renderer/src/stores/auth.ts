@@ -7,7 +7,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { AuthStatus } from '../../../shared/contract';
-import { client, onStreamState } from '../api';
+import { client, eventsWereHeldBack, onStreamState } from '../api';
 import { messageOf } from '../lib/errors';
 import { useContactsStore } from './contacts';
 
@@ -39,6 +39,8 @@ export const useAuthStore = defineStore('auth', () => {
     scheduleWarning(next.idle.lockAt);
     // Signed out: start afresh, so nothing of the previous user stays in this window's memory.
     if (was && was !== 'uit' && next.state === 'uit') window.location.reload();
+    // Unlocked: the core held its events back meanwhile; the stores read again.
+    if (was === 'vergrendeld' && next.state === 'ingelogd') eventsWereHeldBack();
   }
 
   async function load(): Promise<void> {

@@ -7,7 +7,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import type { CallbackList, CallbackOptions } from '../../../shared/contract/areas/callbacks';
 import { FRONT_OFFICE } from '../../../shared/roles';
-import { client } from '../api';
+import { client, onMissedEvents } from '../api';
 import { messageOf } from '../lib/errors';
 import { failure, idle, loading, success, type ServiceData } from '../lib/service-data';
 import { useSessionStore } from './session';
@@ -51,6 +51,7 @@ export const useCallbacksStore = defineStore('callbacks', () => {
   function start(): void {
     if (off) return;
     off = client.events.on('callbacks.changed', () => void refreshCounts());
+    onMissedEvents(() => void refreshCounts());
     // The queue to count depends on the role, known once app.info answered.
     watch([workQueue, worksWithCallbacks], () => void refreshCounts(), { immediate: true });
   }

@@ -6,7 +6,7 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { ContactItem, CustomerPicture, EventPayload, OperationInput } from '../../../shared/contract';
-import { client, onStreamState } from '../api';
+import { client, onMissedEvents, onStreamState } from '../api';
 import { messageOf } from '../lib/errors';
 import { failure, idle, loading, success, type ServiceData } from '../lib/service-data';
 
@@ -152,6 +152,7 @@ export const useCustomerStore = defineStore('customer', () => {
       if (state === 'open' && wasOpen) void reload();
       if (state === 'open') wasOpen = true;
     });
+    onMissedEvents(() => void reload());
   }
 
   return { customerId, picture, current, contacts, refreshing, refreshError, open, close, reload, registerContact, addContacts, addZaak, start };

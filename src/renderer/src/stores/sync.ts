@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type { SyncStatus } from '../../../shared/contract';
-import { client, onStreamState, type StreamState } from '../api';
+import { client, onMissedEvents, onStreamState, type StreamState } from '../api';
 import { messageOf } from '../lib/errors';
 
 export const useSyncStore = defineStore('sync', () => {
@@ -33,6 +33,7 @@ export const useSyncStore = defineStore('sync', () => {
       // Events may have been missed while the stream was down: read the state again.
       if (state === 'open') void refresh();
     });
+    onMissedEvents(() => void refresh());
     void refresh();
   }
 

@@ -94,5 +94,6 @@ export const authEvents = {
   'auth.changed': event({
     summary: 'Signed in, signed out, locked or unlocked (or a sign-in through the browser failed).',
     payload: AuthStatus,
+    beforeSignIn: true,
   }),
 } as const;
