@@ -133,4 +133,22 @@ export async function privacySuite(report: BenchReport, storeFile: string, size:
   await lookupSync.stop();
   store.close();
   removeStore(file);
+
+  // Sign-out with everything still cached: every dossier (just used, so no retention applies) and the index.
+  const full = copyStore(storeFile, workDir, 'privacy-sign-out.sqlite');
+  store = Store.open(full);
+  store.db.prepare("UPDATE customers SET last_used_at = '2026-11-28T11:00:00.000Z', dossier_refreshed_at = '2026-11-28T11:00:00.000Z'").run();
+  const everything = await new Retention(store, kalender, { bewaarWerkdagen: 1, keepSearchIndex: true }).purgeAll(now);
+  const left = store.db.prepare('SELECT (SELECT count(*) FROM contacts) + (SELECT count(*) FROM zaken) + (SELECT count(*) FROM customers)').pluck().get() as number;
+  report.add({
+    name: 'sign-out purge of everything (every dossier and the partij search index)',
+    unit: 'ms',
+    dataset,
+    n: 1,
+    p50: everything.ms,
+    p95: everything.ms,
+    note: `${everything.contacts} contacts, ${everything.zaken} zaken, ${everything.searchIndex} partijen removed; ${left} rows left`,
+  });
+  store.close();
+  removeStore(full);
 }

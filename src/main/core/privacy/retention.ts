@@ -50,6 +50,9 @@ export interface PurgeResult {
   ms: number;
 }
 
+/** What happens to the partij rows (the search index): kept, dropped with an expired dossier, or all dropped (sign-out). */
+type PartijRows = 'keep' | 'expired' | 'all';
+
 const yieldToLookups = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Time one transaction may take on sign-out, when no one waits for a lookup. */
 const SIGN_OUT_CHUNK_MS = 500;
@@ -146,7 +149,7 @@ export class Retention {
 
   /** The hourly (and start-up) run; a second call while one runs joins it. */
   purgeExpired(now = new Date()): Promise<PurgeResult> {
-    return this.once(() => this.run(retentionCutoff(this.kalender, now, this.options.bewaarWerkdagen), now, !this.options.keepSearchIndex, this.options.chunkMs ?? 25));
+    return this.once(() => this.run(retentionCutoff(this.kalender, now, this.options.bewaarWerkdagen), now, this.options.keepSearchIndex ? 'keep' : 'expired', this.options.chunkMs ?? 25));
   }
 
   /**
@@ -157,7 +160,7 @@ export class Retention {
   purgeAll(now = new Date()): Promise<PurgeResult> {
     return this.once(async () => {
       const started = performance.now();
-      const result = await this.run('9999-12-31T23:59:59.999Z', now, true, SIGN_OUT_CHUNK_MS);
+      const result = await this.run('9999-12-31T23:59:59.999Z', now, 'all', SIGN_OUT_CHUNK_MS);
       result.searchIndex += await this.dropSearchIndex();
       this.store.db.prepare('UPDATE customers SET last_used_at = NULL, dossier_refreshed_at = NULL').run();
       result.ms = Math.round(performance.now() - started);
@@ -170,23 +173,25 @@ export class Retention {
     return this.running;
   }
 
-  private async run(cutoff: string, now: Date, dropRows: boolean, budget: number): Promise<PurgeResult> {
+  private async run(cutoff: string, now: Date, rows: PartijRows, budget: number): Promise<PurgeResult> {
     const started = performance.now();
     // Deleting scatters over the random-key indexes (uuid, source URL): a larger page cache for the run.
     const cacheSize = this.store.db.pragma('cache_size', { simple: true }) as number;
     this.store.db.pragma('cache_size = -65536');
     try {
-      return await this.runChunks(cutoff, now, dropRows, budget, started);
+      return await this.runChunks(cutoff, now, rows, budget, started);
     } finally {
       this.store.db.pragma(`cache_size = ${cacheSize}`);
     }
   }
 
-  private async runChunks(cutoff: string, now: Date, dropRows: boolean, budget: number, started: number): Promise<PurgeResult> {
+  private async runChunks(cutoff: string, now: Date, rows: PartijRows, budget: number, started: number): Promise<PurgeResult> {
     let n = this.options.chunk ?? 50;
     // Every dossier expired (or sign-out): whole tables at once; then the chunks find little left to delete.
     const whole = await purgeWholeDossierTables(this.store.db, cutoff, yieldToLookups);
     const result: PurgeResult = { customers: 0, ...whole, callbacks: 0, outbox: 0, searchIndex: 0, logRows: 0, ms: 0 };
+    // Sign-out: the partij rows too, at once when nothing needs one (else row by row below).
+    if (rows === 'all') result.searchIndex += dropWholeSearchIndex(this.store.db) ?? 0;
     let position = { lu: '', id: '' };
     for (;;) {
       const chunk = this.stmts.candidates.all({ cutoff, ...position, n });
@@ -202,7 +207,7 @@ export class Retention {
         result.zaken += this.stmts.zaken.run({ ids }).changes;
         result.callbacks += this.stmts.callbacks.run({ ids }).changes;
         result.customers += this.stmts.reset.run({ ids }).changes;
-        if (dropRows) result.searchIndex += this.stmts.dropRow.run({ ids }).changes;
+        if (rows !== 'keep') result.searchIndex += this.stmts.dropRow.run({ ids }).changes;
       });
       // Adapt the chunk to the time budget: a busy machine gets smaller transactions, an idle one larger.
       const took = performance.now() - chunkStarted;
