@@ -78,6 +78,8 @@ export async function purgeWholeDossierTables(db: Db, cutoff: string, yieldToLoo
  * trigger restored from its own stored SQL.
  */
 export function dropWholeSearchIndex(db: Db): number | null {
+  // Nothing there (a second sign-out step): no schema change for nothing, every prepared statement would re-prepare.
+  if (db.prepare('SELECT EXISTS (SELECT 1 FROM customers)').pluck().get() === 0) return 0;
   return withoutForeignKeys(db, () => {
     const needed = db
       .prepare(
