@@ -135,25 +135,75 @@ describe('work queue lists', () => {
 });
 
 describe('notices', () => {
-  it('tells once per callback and kind: assigned to me, to my groep (not picked up), due today, overdue', () => {
+  const kalender = kalenderBron(DEFAULT_CONFIG, () => DEFAULT_CONFIG);
+  const now = new Date(`${TODAY}T10:00:00Z`);
+  const bianca = { email: 'Bianca.de.Vries@turfbrug.nl', groepen: ['KCC'] };
+  const kevin = { email: 'kevin.mulder@turfbrug.nl', groepen: ['KCC'] };
+  let next = N;
+  /** A callback that arrives by a poll now, in these queues, with this deadline. */
+  const arrive = (queues: string[], deadline: string) => {
+    const url = `http://zs.test/internetaken/${next++}`;
+    const record: CallbackRecord = {
+      sourceUrl: url, klantcontactUrl: `${url}/klantcontact`, partijUrl: null, klantNaam: 'Nieuwe klant', onderwerp: null, vraag: `Vraag ${url}`, toelichting: '',
+      status: 'te_verwerken', toegewezenAan: [], toegewezenOp: now.toISOString(), afgehandeldOp: null, ontvangenOp: now.toISOString(), aangemaaktDoor: null,
+      telefoonnummers: [], emailadressen: [],
+    };
+    store.callbacks.refresh([record], () => null, now.toISOString(), () => ({ team: 'KCC', medewerker: null, normWerkdagen: 2, deadline }));
+    const id = (store.db.prepare('SELECT id FROM callbacks WHERE source_url = ?').get(url) as { id: string }).id;
+    store.callbacks.setQueues(id, queues);
+    return id;
+  };
+  const listen = () => {
     const events = new EventBus();
     const heard: { soort: string; callbackId: string }[] = [];
     events.on((name, payload) => {
       if (name === 'callback.notify') heard.push(payload as { soort: string; callbackId: string });
     });
-    const kalender = kalenderBron(DEFAULT_CONFIG, () => DEFAULT_CONFIG);
-    const user = { email: 'bianca.de.vries@turfbrug.nl', groepen: ['KCC'] };
-    const now = new Date(`${TODAY}T10:00:00Z`);
-    const first = announceCallbacks(store, events, kalender, user, now);
-    const mine = truth.filter((t) => t.status === 'te_verwerken' && t.medewerker === user.email);
-    const groep = truth.filter((t) => t.status === 'te_verwerken' && t.team === 'KCC' && t.medewerker === null);
-    const count = (soort: string) => heard.filter((h) => h.soort === soort).length;
-    expect(count('toegewezen_aan_mij')).toBe(mine.length);
-    expect(count('toegewezen_aan_groep')).toBe(groep.length);
-    expect(count('vandaag')).toBe(mine.filter((t) => t.deadline === TODAY).length);
-    expect(count('te_laat')).toBe(mine.filter((t) => t.deadline < TODAY).length);
-    expect(first).toBe(heard.length);
-    expect(announceCallbacks(store, events, kalender, user, now)).toBe(0);
+    return { events, heard };
+  };
+
+  it("a user's first poll on this machine is quiet: what was open before is not announced one by one", () => {
+    const { events, heard } = listen();
+    expect(store.callbacks.meldingen.since(bianca.email)).toBeNull();
+    expect(announceCallbacks(store, events, kalender, bianca, now)).toBe(0);
+    expect(heard).toEqual([]);
+    expect(store.callbacks.meldingen.since('bianca.de.vries@turfbrug.nl')).toBe(now.toISOString());
+    // Nothing open before is announced later either.
+    expect(announceCallbacks(store, events, kalender, bianca, now)).toBe(0);
+  });
+
+  it('then tells once per callback and kind: assigned to me, to my groep (not picked up), due today, overdue', () => {
+    const { events, heard } = listen();
+    const mijnVandaag = arrive(['medewerker:bianca.de.vries@turfbrug.nl', 'groep:kcc'], TODAY);
+    const mijnTeLaat = arrive(['medewerker:bianca.de.vries@turfbrug.nl'], '2026-11-20');
+    const groep = arrive(['groep:kcc'], '2026-11-30');
+    const later = arrive(['medewerker:bianca.de.vries@turfbrug.nl'], '2026-11-30');
+    const anders = arrive(['groep:verg'], TODAY);
+    expect(announceCallbacks(store, events, kalender, bianca, now)).toBe(heard.length);
+    const told = (id: string) => heard.filter((h) => h.callbackId === id).map((h) => h.soort).sort();
+    expect(told(mijnVandaag)).toEqual(['toegewezen_aan_groep', 'toegewezen_aan_mij', 'vandaag']);
+    expect(told(mijnTeLaat)).toEqual(['te_laat', 'toegewezen_aan_mij']);
+    expect(told(groep)).toEqual(['toegewezen_aan_groep']);
+    expect(told(later)).toEqual(['toegewezen_aan_mij']);
+    expect(told(anders)).toEqual([]);
+    expect(announceCallbacks(store, events, kalender, bianca, now)).toBe(0);
+    // The day it falls due, once.
+    const dueDay = new Date('2026-11-30T09:00:00Z');
+    const onDueDay = listen();
+    announceCallbacks(store, onDueDay.events, kalender, bianca, dueDay);
+    expect(onDueDay.heard.filter((h) => h.callbackId === later).map((h) => h.soort)).toEqual(['vandaag']);
+  });
+
+  it('are kept per user: a colleague signing in on the same machine still hears of what concerns them', () => {
+    announceCallbacks(store, listen().events, kalender, kevin, now); // Kevin's first poll here: quiet
+    const groep = arrive(['groep:kcc'], '2026-11-30');
+    const forBianca = listen();
+    announceCallbacks(store, forBianca.events, kalender, bianca, now);
+    expect(forBianca.heard).toEqual([expect.objectContaining({ callbackId: groep, soort: 'toegewezen_aan_groep' })]);
+    const forKevin = listen();
+    expect(announceCallbacks(store, forKevin.events, kalender, kevin, now)).toBe(1);
+    expect(forKevin.heard).toEqual([expect.objectContaining({ callbackId: groep, soort: 'toegewezen_aan_groep' })]);
+    expect(announceCallbacks(store, forKevin.events, kalender, kevin, now)).toBe(0);
   });
 });
 

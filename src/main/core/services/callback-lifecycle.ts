@@ -189,7 +189,7 @@ export class CallbackLifecycle {
     if (step.soort === 'heropend') {
       this.store.callbacks.setQueues(row.id, (JSON.parse(row.toegewezen_aan) as Assignee[]).flatMap((a) => (a.code && a.soort !== 'onbekend' ? [queueKey({ soort: a.soort as ActorTarget['soort'], code: a.code })] : [])));
     }
-    if (step.soort === 'opgepakt') this.store.callbacks.markAnnounced(row.id, 'toegewezen_aan_mij');
+    if (step.soort === 'opgepakt') this.store.callbacks.meldingen.markAnnounced(this.config.user.email, row.id, 'toegewezen_aan_mij');
     const eventId = this.store.callbacks.history.add({
       callbackId: row.id,
       at,

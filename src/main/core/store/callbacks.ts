@@ -3,6 +3,7 @@ import type { SyncState } from '../../../shared/contract';
 import type { CallbackRecord } from '../adapters/types';
 import { resultaatUit } from '../callbacks/toelichting';
 import { CallbackHistory } from './callback-history';
+import { CallbackMeldingen } from './callback-meldingen';
 import type { Db } from './database';
 
 export interface CallbackRow {
@@ -34,7 +35,6 @@ export interface CallbackRow {
   emailadressen: string;
   voorkeur_moment: string | null;
   antwoorden: string;
-  meldingen: string;
 }
 
 /** A row as lists show it: with the state of changes still in the outbox. */
@@ -70,7 +70,7 @@ export interface NewCallback {
   antwoorden: { vraag: string; antwoord: string }[];
   /** The work queues (queue keys) it is in from the start. */
   queues: string[];
-  /** Notices that need not be given (the creator knows it is there). */
+  /** Notices the creator need not be given (they know it is there). */
   meldingen: string[];
   door: { naam: string; email: string | null };
 }
@@ -126,11 +126,14 @@ export const emailKey = (email: string) => email.toLowerCase();
 export class CallbackStore {
   /** Every change in a callback's life, in order: the visible history. */
   readonly history: CallbackHistory;
+  /** The notices given per user. */
+  readonly meldingen: CallbackMeldingen;
   /** A pulled record: inserted, or updated unless a change of ours is still on its way. */
   private readonly upsertStmt;
 
   constructor(private readonly db: Db) {
     this.history = new CallbackHistory(db);
+    this.meldingen = new CallbackMeldingen(db, LIST_COLUMNS);
     this.upsertStmt = this.db.prepare(
       `INSERT INTO callbacks (id, source_url, customer_id, klantcontact_url, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, afgehandeld_op, aangemaakt_op, sync_state, fetched_at,
          team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, resultaat)
@@ -155,16 +158,17 @@ export class CallbackStore {
     this.db
       .prepare(
         `INSERT INTO callbacks (id, customer_id, contact_id, klant_naam, onderwerp, vraag, toelichting, status, toegewezen_aan, toegewezen_op, aangemaakt_op, sync_state,
-           team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, voorkeur_moment, antwoorden, meldingen)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'te_verwerken', ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           team, medewerker, norm_werkdagen, deadline, telefoonnummers, emailadressen, voorkeur_moment, antwoorden)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'te_verwerken', ?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id, callback.customerId, callback.contactId, callback.klantNaam, callback.onderwerp, callback.vraag, callback.toelichting,
         JSON.stringify(callback.toegewezenAan), callback.aangemaaktOp, callback.aangemaaktOp,
         callback.team === null ? null : teamKey(callback.team), callback.medewerker === null ? null : emailKey(callback.medewerker),
         callback.normWerkdagen, callback.deadline, JSON.stringify(callback.telefoonnummers), JSON.stringify(callback.emailadressen),
-        callback.voorkeurMoment, JSON.stringify(callback.antwoorden), JSON.stringify(callback.meldingen),
+        callback.voorkeurMoment, JSON.stringify(callback.antwoorden),
       );
+    if (callback.door.email) for (const soort of callback.meldingen) this.meldingen.markAnnounced(callback.door.email, id, soort);
     this.setQueues(id, callback.queues);
     this.history.add({ callbackId: id, at: callback.aangemaaktOp, soort: 'aangemaakt', door: callback.door, notitie: callback.vraag, syncState: 'pending' });
     return id;
@@ -365,26 +369,5 @@ export class CallbackStore {
     return this.db
       .prepare<[string, number], CallbackListRow>(`SELECT ${LIST_COLUMNS} FROM callbacks c WHERE c.customer_id = ? AND c.status = 'te_verwerken' ORDER BY c.aangemaakt_op LIMIT ?`)
       .all(customerId, limit);
-  }
-
-  // ---- notices ----
-
-  /** Open callbacks in these queues not yet announced with this kind of notice. */
-  unannounced(queues: readonly string[], soort: string, deadlineOnOrBefore: string | null = null): CallbackListRow[] {
-    if (queues.length === 0) return [];
-    return this.db
-      .prepare<unknown[], CallbackListRow>(
-        `SELECT ${LIST_COLUMNS} FROM callbacks c
-         WHERE +c.status = 'te_verwerken' AND c.id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))
-           AND NOT EXISTS (SELECT 1 FROM json_each(c.meldingen) WHERE value = ?)
-           ${deadlineOnOrBefore ? 'AND c.deadline <= ?' : ''}`,
-      )
-      .all(...queues, soort, ...(deadlineOnOrBefore ? [deadlineOnOrBefore] : []));
-  }
-
-  markAnnounced(id: string, soort: string): void {
-    this.db
-      .prepare("UPDATE callbacks SET meldingen = json_insert(meldingen, '$[#]', ?) WHERE id = ? AND NOT EXISTS (SELECT 1 FROM json_each(meldingen) WHERE value = ?)")
-      .run(soort, id, soort);
   }
 }
