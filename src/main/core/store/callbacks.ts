@@ -346,14 +346,19 @@ export class CallbackStore {
     return { rows, total };
   }
 
-  /** Open callbacks in any of these queues (null: all open ones). */
+  /**
+   * Open callbacks in any of these queues (null: all open ones). A queue's count looks its ids
+   * up in the small index of open ids: reading each callback row for its status cost more than
+   * the list itself once the list had pushed those rows out of SQLite's page cache.
+   */
   countOpen(queues: readonly string[] | null): number {
     if (queues === null) return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM callbacks WHERE status = 'te_verwerken'").get()?.n ?? 0;
     if (queues.length === 0) return 0;
     return (
       this.db
         .prepare<string[], { n: number }>(
-          `SELECT count(*) AS n FROM callbacks WHERE +status = 'te_verwerken' AND id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))`,
+          `SELECT count(*) AS n FROM callbacks INDEXED BY callbacks_open_ids
+           WHERE status = 'te_verwerken' AND id IN (SELECT callback_id FROM callback_queues WHERE queue IN (${queues.map(() => '?').join(', ')}))`,
         )
         .get(...queues)?.n ?? 0
     );
