@@ -183,8 +183,8 @@ export interface CallbackAdapter {
   pushCallback(callback: OutgoingCallback, log: StepLog): Promise<{ sourceUrl: string; klantcontactUrl: string }>;
   /** Open interne taken assigned to any of these actors, every page. */
   listWorkQueue(targets: ActorTarget[]): Promise<CallbackRecord[]>;
-  /** Every interne taak with this status, every page (the team leader's view). */
-  listTaken(status: 'te_verwerken' | 'verwerkt'): Promise<CallbackRecord[]>;
+  /** Every interne taak with this status (the team leader's view), newest first; only the first `pages` pages if given. */
+  listTaken(status: 'te_verwerken' | 'verwerkt', pages?: number): Promise<CallbackRecord[]>;
   /** These interne taken as they are now; ones the source no longer has are left out. */
   fetchTaken(urls: readonly string[]): Promise<CallbackRecord[]>;
   /** Changes an interne taak; resumable (each step in the log), safe to repeat. */

@@ -11,9 +11,10 @@ const DEPARTED_PER_POLL = 50;
 
 /**
  * One round of reading callbacks from the zaaksysteem (the sync engine runs it at each poll):
- * my queues; for a team leader every open taak (`alle`) and, hourly, every handled one
- * (`alle:verwerkt`); then the callbacks that left every queue polled here, read once more as
- * they are (handled, forwarded elsewhere), so none stays open by mistake; then a few
+ * my queues; for a team leader every open taak (`alle`), the newest page of handled ones (a
+ * callback registered and handled since the last poll was never open here) and, hourly, every
+ * handled one (`alle:verwerkt`); then the callbacks that left every queue polled here, read once
+ * more as they are (handled, forwarded elsewhere), so none stays open by mistake; then a few
  * callbacks' attempts logged elsewhere.
  */
 export class CallbackPoll {
@@ -27,20 +28,29 @@ export class CallbackPoll {
 
   async run(adapter: CallbackAdapter, queues: readonly { key: string; target: ActorTarget }[], alle: boolean): Promise<void> {
     const idOf = (url: string) => this.store.customers.idBySourceUrl(url);
-    const replace = (queue: string, records: CallbackRecord[]) => this.store.callbacks.replaceQueue(queue, records, idOf, this.now().toISOString(), this.derive);
+    const fetchedAt = () => this.now().toISOString();
+    const replace = (queue: string, records: CallbackRecord[]) => this.store.callbacks.replaceQueue(queue, records, idOf, fetchedAt(), this.derive);
     const keys = queues.map((q) => q.key);
     const polled = [...keys, ...(alle ? ['alle'] : [])];
     const before = this.store.callbacks.openSourcesIn(polled);
     for (const { key, target } of queues) replace(key, await adapter.listWorkQueue([target]));
+    let stale: string[] = [];
     if (alle) {
-      replace('alle', await adapter.listTaken('te_verwerken'));
+      const open = await adapter.listTaken('te_verwerken');
+      replace('alle', open);
+      // `alle` holds every open taak and was read last: one open here but not in it was handled
+      // or removed after my queue's list was read (that list, read earlier, still had it).
+      const inAlle = new Set(open.map((r) => r.sourceUrl));
+      stale = this.store.callbacks.departed([...this.store.callbacks.openSourcesIn(polled)].filter((url) => !inAlle.has(url)), []);
       if (Date.now() - this.lastHandledAt > HANDLED_POLL_MS) {
         replace('alle:verwerkt', await adapter.listTaken('verwerkt'));
         this.lastHandledAt = Date.now();
+      } else {
+        this.store.callbacks.refresh(await adapter.listTaken('verwerkt', 1), idOf, fetchedAt(), this.derive);
       }
     }
-    const departed = this.store.callbacks.departed(before, polled).slice(0, DEPARTED_PER_POLL);
-    if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, this.now().toISOString(), this.derive);
+    const departed = [...new Set([...this.store.callbacks.departed(before, polled), ...stale])].slice(0, DEPARTED_PER_POLL);
+    if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, fetchedAt(), this.derive);
     await readAttempts(this.store, adapter, keys, this.now);
   }
 }

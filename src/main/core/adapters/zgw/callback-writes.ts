@@ -84,8 +84,8 @@ export class CallbackWrites {
     );
   }
 
-  async listTaken(status: 'te_verwerken' | 'verwerkt'): Promise<CallbackRecord[]> {
-    return this.records([`/internetaken?status=${status}`], await this.actorDirectory());
+  async listTaken(status: 'te_verwerken' | 'verwerkt', pages = Number.POSITIVE_INFINITY): Promise<CallbackRecord[]> {
+    return this.records([`/internetaken?status=${status}`], await this.actorDirectory(), pages);
   }
 
   /**
@@ -157,10 +157,10 @@ export class CallbackWrites {
     return actoren;
   }
 
-  /** Interne taken from these lists (every page), each with its klantcontact: who, what, where to call. */
-  private async records(paths: string[], known: ReadonlyMap<string, DirectoryActor>): Promise<CallbackRecord[]> {
+  /** Interne taken from these lists (every page, or the first `pages`), each with its klantcontact: who, what, where to call. */
+  private async records(paths: string[], known: ReadonlyMap<string, DirectoryActor>, pages = Number.POSITIVE_INFINITY): Promise<CallbackRecord[]> {
     const ki = this.api.klantinteracties;
-    const lists = await Promise.all(paths.map((path) => collect(ki, ki.url(`${path}&pageSize=${this.api.conn.pageSize}`))));
+    const lists = await Promise.all(paths.map((path) => collect(ki, ki.url(`${path}&pageSize=${this.api.conn.pageSize}`), {}, pages)));
     return this.withKlantcontact(lists.flatMap((l) => l.items).map((item) => parseRemote(InterneTaak, item, 'interne taak')), known);
   }
 
