@@ -72,6 +72,7 @@ describe('the shell per role', () => {
     await signInByApi(app.appUrl, 'beheer');
     await page.goto(`${app.appUrl}#/terugbelverzoeken`);
     await page.waitForURL(/#\/$/);
+    await page.getByRole('heading', { name: 'Welkom' }).waitFor();
     await settle(page);
     expect(refused).toEqual([]);
     await signOut(page);

@@ -48,6 +48,8 @@ const en: Messages = {
   },
   home: {
     title: 'No customer open',
+    beheerTitle: 'Welcome',
+    beheerIntro: 'Choose in the navigation what you want to do. Finding customers and registering contacts belong to the roles balie, kcc and teamleider.',
     intro: 'Find a customer by name, BSN, phone number, e-mail address, postcode and house number or KvK number with the search field at the top. The customer picture shows earlier contacts and zaken, and this is where you register the contact.',
     shortcuts: 'Keyboard shortcuts',
     shortcutSearch: 'Go to the search field',

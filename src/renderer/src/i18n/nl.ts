@@ -46,6 +46,8 @@ const nl = {
   },
   home: {
     title: 'Geen klant geopend',
+    beheerTitle: 'Welkom',
+    beheerIntro: 'Kies in de navigatie wat u wilt doen. Klanten zoeken en contacten registreren horen bij de rollen balie, kcc en teamleider.',
     intro: 'Zoek een klant op naam, BSN, telefoonnummer, e-mailadres, postcode en huisnummer of KvK-nummer met het zoekveld bovenaan. Het klantbeeld toont eerdere contacten en zaken, en hier registreert u het contact.',
     shortcuts: 'Sneltoetsen',
     shortcutSearch: 'Naar het zoekveld',
