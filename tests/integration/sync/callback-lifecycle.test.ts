@@ -195,7 +195,7 @@ describe('a callback through its whole life on two machines', () => {
     const taak = taakAtServer(VRAAG);
     expect(taak.status).toBe('verwerkt');
     expect(taak.afgehandeld_op).not.toBeNull();
-    expect(taak.toelichting).toMatch(/\n» Afgehandeld: Klant geholpen \(Kevin Mulder, \d\d-\d\d-\d{4}\)$/);
+    expect(taak.toelichting).toMatch(/\n» Afgehandeld: Klant geholpen \(Kevin Mulder, \d\d-\d\d-\d{4} \d\d:\d\d\)$/);
     const local = (await call<{ item: CallbackItem }>('kevin', 'callbacks.get', { id: kevinsId })).item.afgehandeldOp;
     expect(Date.parse(local!)).toBe(Date.parse(taak.afgehandeld_op!));
     expect((await list('kevin', { queue: 'mine' })).items.map((c) => c.id)).not.toContain(kevinsId);
@@ -227,7 +227,7 @@ describe('a callback through its whole life on two machines', () => {
     expect(items[0]).toMatchObject({ medewerker: { email: 'bianca.de.vries@turfbrug.nl' }, team: { code: 'KCC' } });
     await flush('marloes');
     expect(taakAtServer(VRAAG).actoren).toBe('Klantcontactcentrum, Bianca de Vries');
-    expect(taakAtServer(VRAAG).toelichting).toMatch(/» Doorgestuurd naar Bianca de Vries \(Marloes Kuipers, [\d-]+\): Kevin is morgen vrij$/);
+    expect(taakAtServer(VRAAG).toelichting).toMatch(/» Doorgestuurd naar Bianca de Vries \(Marloes Kuipers, [\d-]+ \d\d:\d\d\): Kevin is morgen vrij$/);
     await cores.bianca.sync.pollWorkQueues();
     expect((await list('bianca', { queue: 'mine' })).items.map((c) => c.id)).toContain(created.id);
 
@@ -237,6 +237,35 @@ describe('a callback through its whole life on two machines', () => {
     await flush('bianca');
     await cores.marloes.sync.pollWorkQueues();
     expect((await list('marloes', { queue: 'all', status: 'afgehandeld' })).items.find((c) => c.id === target.id)).toMatchObject({ resultaat: 'Vraag beantwoord', medewerker: { email: 'bianca.de.vries@turfbrug.nl' } });
+  });
+
+  it('every machine shows the same history of forwards, handles and reopens: who, when, what, reason; twice read, once shown', async () => {
+    await cores.kevin.sync.pollWorkQueues();
+    await cores.bianca.sync.pollWorkQueues();
+    await cores.marloes.sync.pollWorkQueues();
+    const ids = { kevin: kevinsId, bianca: created.id, marloes: (await list('marloes', { queue: 'all', status: 'afgehandeld' })).items.find((c) => c.vraag === VRAAG)!.id };
+    const changes = async (who: Who) => {
+      const { history } = await call<{ history: CallbackEventItem[] }>(who, 'callbacks.get', { id: ids[who] });
+      return history.filter((e) => e.soort === 'doorgestuurd' || e.soort === 'afgehandeld' || e.soort === 'heropend');
+    };
+    const shown = (events: CallbackEventItem[]) =>
+      events.map((e) => ({ soort: e.soort, door: e.door, uitkomst: e.uitkomst, naar: e.naar?.naam ?? null, reden: e.soort === 'afgehandeld' ? '' : e.notitie }));
+    const kevin = await changes('kevin');
+    expect(shown(kevin)).toEqual([
+      { soort: 'afgehandeld', door: 'Kevin Mulder', uitkomst: 'Klant geholpen', naar: null, reden: '' },
+      { soort: 'heropend', door: 'Bianca de Vries', uitkomst: null, naar: null, reden: 'Klant belt terug: afspraak past niet.' },
+      { soort: 'doorgestuurd', door: 'Marloes Kuipers', uitkomst: null, naar: 'Bianca de Vries', reden: 'Kevin is morgen vrij' },
+      { soort: 'afgehandeld', door: 'Bianca de Vries', uitkomst: 'Vraag beantwoord', naar: null, reden: '' },
+    ]);
+    for (const who of ['bianca', 'marloes'] as const) {
+      const theirs = await changes(who);
+      expect(shown(theirs), who).toEqual(shown(kevin));
+      // When: to the minute the line states, on every machine.
+      theirs.forEach((e, i) => expect(Math.abs(Date.parse(e.at) - Date.parse(kevin[i]!.at)), `${who} ${e.soort}`).toBeLessThan(60_000));
+    }
+    // Read again (a poll, another get): nothing added.
+    await cores.kevin.sync.pollWorkQueues();
+    expect(await changes('kevin')).toEqual(kevin);
   });
 
   it('sent only spec-valid requests to Open Klant 2 and got only spec-valid answers', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ActorTarget, CallbackItem, PogingUitkomst } from '../../../shared/contract/areas/callbacks';
+import { regelMoment } from '../callbacks/log-regels';
 import { afhandelRegel, appendRegel, TOELICHTING_MAX, tooLongMessage } from '../callbacks/toelichting';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
@@ -27,8 +28,6 @@ export function resolveTarget(config: Pick<CallbackConfig, 'terugbelTeams' | 'te
   if (!team) throw new ServiceError('invalid_input', `Onbekende ${target.soort} "${target.code}".`, [{ path, message: 'Kies een team uit de lijst.' }]);
   return { soort: team.soort, code: team.code, naam: team.naam };
 }
-
-const datum = (iso: string) => new Date(iso).toLocaleDateString('nl-NL', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'Europe/Amsterdam' });
 
 interface Step {
   soort: EventSoort;
@@ -103,7 +102,7 @@ export class CallbackLifecycle {
       change: { status: 'verwerkt', resultaat, afgehandeldOp: this.now().toISOString(), ...(actoren ? { toegewezenAan: actoren, medewerker: me.code } : {}) },
       ...(actoren ? { actoren } : {}),
       status: 'verwerkt',
-      regel: afhandelRegel(resultaat, me.naam, datum(this.now().toISOString())),
+      regel: afhandelRegel(resultaat, me.naam, regelMoment(this.now().toISOString())),
       uitkomst: resultaat,
       notitie,
       omschrijving: `afgehandeld: ${resultaat}`,
@@ -123,7 +122,7 @@ export class CallbackLifecycle {
       soort: 'heropend',
       change: { status: 'te_verwerken', resultaat: null, afgehandeldOp: null },
       status: 'te_verwerken',
-      regel: `Heropend (${this.me().naam}, ${datum(this.now().toISOString())}): ${reden}`,
+      regel: `Heropend (${this.me().naam}, ${regelMoment(this.now().toISOString())}): ${reden}`,
       notitie: reden,
       omschrijving: 'heropend',
     });
@@ -158,7 +157,7 @@ export class CallbackLifecycle {
       soort: 'doorgestuurd',
       change,
       actoren,
-      regel: `Doorgestuurd naar ${target.naam} (${this.me().naam}, ${datum(this.now().toISOString())}): ${reden}`,
+      regel: `Doorgestuurd naar ${target.naam} (${this.me().naam}, ${regelMoment(this.now().toISOString())}): ${reden}`,
       naar,
       notitie: reden,
       omschrijving: `doorgestuurd naar ${target.naam}`,

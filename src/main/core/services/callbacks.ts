@@ -203,16 +203,23 @@ export class CallbackService {
   }
 
   /**
-   * One callback with its history. Attempts logged on other machines are read from the
-   * zaaksysteem first, for at most LIVE_WAIT_MS: a slow or absent zaaksysteem never holds the
+   * One callback with its history. Attempts logged on other machines, and the taak's
+   * toelichting lines of changes made elsewhere, are read from the zaaksysteem first, for at most LIVE_WAIT_MS: a slow or absent zaaksysteem never holds the
    * history up; a late answer is still kept and announced (`callbacks.changed`).
    */
   async get(id: string): Promise<{ item: CallbackItem; history: CallbackEventItem[]; remoteError: string | null }> {
     const row = this.store.callbacks.get(id);
     if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
+    this.store.callbacks.history.mergeLogRegels(id, row.toelichting);
     let remoteError: string | null = null;
     if (row.source_url && 'listAttempts' in this.adapter) {
-      const reading = (this.adapter as ZaaksysteemAdapter & CallbackAdapter).listAttempts(row.source_url).then((attempts) => this.store.callbacks.history.mergeRemoteAttempts(id, attempts, this.now().toISOString()));
+      const adapter = this.adapter as ZaaksysteemAdapter & CallbackAdapter;
+      const history = this.store.callbacks.history;
+      const reading = Promise.all([
+        adapter.listAttempts(row.source_url).then((attempts) => history.mergeRemoteAttempts(id, attempts, this.now().toISOString())),
+        // The taak as it is now: forwards, handles and reopens done elsewhere since the last poll.
+        adapter.fetchTaken([row.source_url]).then(([taak]) => taak && history.mergeLogRegels(id, taak.toelichting)),
+      ]);
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<'late'>((resolve) => {
         timer = setTimeout(() => resolve('late'), LIVE_WAIT_MS);

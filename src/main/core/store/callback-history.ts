@@ -1,4 +1,5 @@
 import type { SyncState } from '../../../shared/contract';
+import { amsterdamDatum, logRegels, type LogRegel } from '../callbacks/log-regels';
 import type { Assignee } from './callbacks';
 import type { Db } from './database';
 
@@ -80,6 +81,38 @@ export class CallbackHistory {
       .run(callbackId, at, door, vraag, klantcontactUrl);
   }
 
+  /**
+   * The forwards, handles and reopens in a taak's toelichting (made on any machine) as history
+   * lines, once each by their key. A line of a change made here claims that change's own line
+   * (same kind, who, day and reason; not yet keyed) instead of adding a second one.
+   */
+  mergeLogRegels(callbackId: string, toelichting: string): void {
+    const regels = logRegels(callbackId, toelichting);
+    if (regels.length === 0) return;
+    const known = this.db.prepare<[string], { at: string }>('SELECT at FROM callback_events WHERE source_url = ?');
+    const unkeyed = this.db.prepare<[string, string], EventRow>('SELECT * FROM callback_events WHERE callback_id = ? AND soort = ? AND source_url IS NULL ORDER BY at, id');
+    const claim = this.db.prepare('UPDATE callback_events SET source_url = ? WHERE id = ?');
+    const insert = this.db.prepare(
+      `INSERT INTO callback_events (callback_id, at, soort, door_naam, uitkomst, naar, notitie, sync_state, source_url)
+       VALUES (?, ?, ?, ?, ?, ?, ?, 'sent', ?)`,
+    );
+    this.db.transaction(() => {
+      // The lines are in the order of the changes, but state the minute only: a line never goes
+      // before the line above it (a handle here at 14:05:40, a reopen elsewhere "14:05").
+      let floor = '';
+      for (const regel of regels) {
+        let at = known.get(regel.key)?.at;
+        if (at === undefined) {
+          const own = unkeyed.all(callbackId, regel.soort).find((e) => sameChange(e, regel));
+          if (own) claim.run(regel.key, own.id);
+          else insert.run(callbackId, regel.at > floor ? regel.at : floor, regel.soort, regel.door, regel.uitkomst, regel.naar ? JSON.stringify({ soort: 'onbekend', code: null, naam: regel.naar }) : null, regel.reden, regel.key);
+          at = own?.at ?? (regel.at > floor ? regel.at : floor);
+        }
+        if (at > floor) floor = at;
+      }
+    })();
+  }
+
   list(callbackId: string): EventRow[] {
     return this.db.prepare<[string], EventRow>('SELECT * FROM callback_events WHERE callback_id = ? ORDER BY at, id').all(callbackId);
   }
@@ -117,4 +150,14 @@ export class CallbackHistory {
       )
       .run({ id: callbackId });
   }
+}
+
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+
+/** A history line made here is the change a toelichting line tells of. */
+function sameChange(event: EventRow, regel: LogRegel): boolean {
+  if (event.door_naam !== regel.door || amsterdamDatum(event.at) !== regel.datum) return false;
+  if (regel.soort === 'afgehandeld') return event.uitkomst === regel.uitkomst;
+  if (oneLine(event.notitie) !== regel.reden) return false;
+  return regel.soort !== 'doorgestuurd' || (event.naar !== null && (JSON.parse(event.naar) as Assignee).naam === regel.naar);
 }

@@ -300,6 +300,8 @@ export class CallbackStore {
     const row = this.db.prepare<[string], { id: string; aangemaakt_op: string }>('SELECT id, aangemaakt_op FROM callbacks WHERE source_url = ?').get(r.sourceUrl);
     // Its history starts with its creation, wherever that was (a line of ours carries the same URL).
     if (row && r.klantcontactUrl) this.history.addCreatedElsewhere(row.id, row.aangemaakt_op, r.aangemaaktDoor ?? 'Onbekend', r.vraag, r.klantcontactUrl);
+    // Forwards, handles and reopens done elsewhere reach us as lines in the toelichting.
+    if (row) this.history.mergeLogRegels(row.id, r.toelichting);
     return row?.id ?? null;
   }
 
