@@ -2,7 +2,7 @@ import type { CustomerPicture, CustomerSummary, EventPayload, SearchKindName } f
 import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
 import type { BrpClient } from '../adapters/brp/client';
 import type { RemoteCustomerQuery, ZaaksysteemAdapter } from '../adapters/types';
-import type { CallContext, Handlers } from '../dispatcher';
+import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { EventBus } from '../events';
 import type { Store } from '../store';

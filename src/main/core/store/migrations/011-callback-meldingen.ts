@@ -13,13 +13,13 @@ CREATE TABLE callback_meldingen (
   callback_id TEXT NOT NULL REFERENCES callbacks (id) ON DELETE CASCADE,
   soort TEXT NOT NULL,
   PRIMARY KEY (gebruiker, callback_id, soort)
-) WITHOUT ROWID;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX callback_meldingen_callback ON callback_meldingen (callback_id);
 -- Since when a user hears of callbacks on this machine (their first poll here).
 CREATE TABLE callback_melding_gebruikers (
   gebruiker TEXT PRIMARY KEY,
   sinds TEXT NOT NULL
-);
+) STRICT;
 -- Kept per row until now, by no one in particular: every user starts afresh (their first poll is quiet).
 ALTER TABLE callbacks DROP COLUMN meldingen;
 CREATE INDEX callbacks_open_ids ON callbacks (id) WHERE status = 'te_verwerken';
