@@ -1,18 +1,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startCore, type StartedCore } from '../../src/main/core';
+import { DEMO_ACCOUNTS } from '../../src/main/core/auth/demo-accounts';
+
+/** The demo accounts (`auth.accounts`) with these account names, for a core with local sign-in. */
+export const demoAccounts = (...names: string[]) => DEMO_ACCOUNTS.filter((a) => names.includes(a.account));
 
 /**
- * A real core (real SQLite, real dispatcher and services) configured against a zaaksysteem
- * that is not there: everything cached works, writes queue. Enough for transport tests.
+ * Writes the config of a core against a zaaksysteem that is not there: everything cached works,
+ * writes queue. `sync` overrides the quiet sync settings; `auth` is the config's auth section.
  */
-export async function startOfflineCore(
-  dataDir: string,
-  roles = 'kcc',
-  log: (line: string) => void = () => {},
-  /** Local accounts (`auth.accounts`): then nobody is signed in at start, as in production. */
-  accounts?: readonly Record<string, unknown>[],
-): Promise<StartedCore> {
+function writeOfflineConfig(dataDir: string, extra: { auth?: Record<string, unknown>; sync?: Record<string, unknown> }): void {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     join(dataDir, 'klantbeeld.config.json'),
@@ -28,10 +26,27 @@ export async function startOfflineCore(
         klantinteractiesToken: 'test-token',
         timeoutMs: 500,
       },
-      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
-      ...(accounts ? { auth: { mode: 'lokaal', accounts } } : {}),
+      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60, ...extra.sync },
+      ...(extra.auth ? { auth: extra.auth } : {}),
     }),
   );
-  // The fixed development user with the given roles: these tests are about transports and roles, not sign-in.
-  return startCore({ dataDir, env: accounts ? {} : { KLANTBEELD_AUTH: 'vast', KLANTBEELD_USER_ROLES: roles }, log });
+}
+
+/**
+ * A real core (real SQLite, real dispatcher and services) configured against a zaaksysteem
+ * that is not there, with the fixed development user and the given roles: enough for
+ * transport and role tests, which are not about sign-in.
+ */
+export async function startOfflineCore(dataDir: string, roles = 'kcc', log: (line: string) => void = () => {}): Promise<StartedCore> {
+  writeOfflineConfig(dataDir, {});
+  return startCore({ dataDir, env: { KLANTBEELD_AUTH: 'vast', KLANTBEELD_USER_ROLES: roles }, log });
+}
+
+/**
+ * The same offline core with sign-in configured (`auth`, e.g. local accounts or OIDC): nobody
+ * is signed in at start, as in production. `sync` overrides the quiet sync settings.
+ */
+export async function startSignInCore(dataDir: string, auth: Record<string, unknown>, sync: Record<string, unknown> = {}): Promise<StartedCore> {
+  writeOfflineConfig(dataDir, { auth, sync });
+  return startCore({ dataDir, env: {}, log: () => {} });
 }

@@ -3,11 +3,10 @@
  * the window's stores must not fill with personal data behind the lock screen (they read again
  * after unlocking). Real core, real session; the sync engine's status push stands in for all.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCore, type StartedCore } from '../../../src/main/core';
-import { DEMO_ACCOUNTS } from '../../../src/main/core/auth/demo-accounts';
+import type { StartedCore } from '../../../src/main/core';
+import { demoAccounts, startSignInCore } from '../../support/offline-core';
 import { tempDir } from '../../support/tmp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -16,27 +15,8 @@ const pushed: string[] = [];
 
 beforeAll(async () => {
   dir = tempDir();
-  const dataDir = join(dir.path, 'data');
-  mkdirSync(dataDir, { recursive: true });
   // A zaaksysteem that is not there: no remote call is needed.
-  writeFileSync(
-    join(dataDir, 'klantbeeld.config.json'),
-    JSON.stringify({
-      adapter: {
-        kind: 'zgw',
-        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
-        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
-        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
-        zgwClientId: 'test',
-        zgwSecret: 'test-secret',
-        klantinteractiesToken: 'test-token',
-        timeoutMs: 500,
-      },
-      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
-      auth: { mode: 'lokaal', accounts: DEMO_ACCOUNTS.filter((a) => a.account === 'bianca' || a.account === 'kevin') },
-    }),
-  );
-  core = await startCore({ dataDir, env: {}, log: () => {} });
+  core = await startSignInCore(join(dir.path, 'data'), { mode: 'lokaal', accounts: demoAccounts('bianca', 'kevin') });
   core.onEvent((name) => pushed.push(name));
 });
 afterAll(async () => {

@@ -4,12 +4,12 @@
  * fetch-driven "browser" logs in on the provider's pages, the core's loopback listener receives
  * the code and exchanges it, and the role claim decides what the user may do.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type StartedCore } from '../../../src/main/core';
+import type { StartedCore } from '../../../src/main/core';
 import { contract, operationNames, type AuthStatus, type CallResult } from '../../../src/shared/contract';
 import { signInWithBrowser, startTestProvider, type CookieJar, type TestOidcProvider } from '../../support/oidc-fixture';
+import { startSignInCore } from '../../support/offline-core';
 import { tempDir } from '../../support/tmp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -41,37 +41,18 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 beforeAll(async () => {
   dir = tempDir();
   provider = await startTestProvider(ACCOUNTS);
-  const dataDir = join(dir.path, 'data');
-  mkdirSync(dataDir, { recursive: true });
-  writeFileSync(
-    join(dataDir, 'klantbeeld.config.json'),
-    JSON.stringify({
-      adapter: {
-        kind: 'zgw',
-        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
-        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
-        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
-        zgwClientId: 'test',
-        zgwSecret: 'test-secret',
-        klantinteractiesToken: 'test-token',
-        timeoutMs: 500,
-      },
-      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
-      auth: {
-        mode: 'oidc',
-        oidc: {
-          issuer: provider.issuer,
-          clientId: 'klantbeeld',
-          scopes: ['openid', 'profile', 'email', 'klantbeeld'],
-          roleClaim: 'roles',
-          roleMapping: { 'GG-Klantbeeld-KCC': ['kcc'], 'GG-Klantbeeld-Redactie': ['kennisredacteur'] },
-          groepenClaim: 'groepen',
-          label: 'Gemeente Turfbrug',
-        },
-      },
-    }),
-  );
-  core = await startCore({ dataDir, env: {}, log: () => {} });
+  core = await startSignInCore(join(dir.path, 'data'), {
+    mode: 'oidc',
+    oidc: {
+      issuer: provider.issuer,
+      clientId: 'klantbeeld',
+      scopes: ['openid', 'profile', 'email', 'klantbeeld'],
+      roleClaim: 'roles',
+      roleMapping: { 'GG-Klantbeeld-KCC': ['kcc'], 'GG-Klantbeeld-Redactie': ['kennisredacteur'] },
+      groepenClaim: 'groepen',
+      label: 'Gemeente Turfbrug',
+    },
+  });
 });
 afterAll(async () => {
   await core?.close();

@@ -4,12 +4,11 @@
  * keeps the drafts; unlocking asks for the password again; repeated failures block.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCore, type StartedCore } from '../../../src/main/core';
-import { DEMO_ACCOUNTS } from '../../../src/main/core/auth/demo-accounts';
+import type { StartedCore } from '../../../src/main/core';
 import type { AuthStatus, CallResult } from '../../../src/shared/contract';
+import { demoAccounts, startSignInCore } from '../../support/offline-core';
 import { tempDir } from '../../support/tmp';
 
 const IDLE_MINUTES = 0.1; // 6 s
@@ -49,27 +48,13 @@ function nextChange(state: AuthStatus['state'], timeoutMs: number): Promise<Auth
 
 beforeAll(async () => {
   dir = tempDir();
-  const dataDir = join(dir.path, 'data');
-  mkdirSync(dataDir, { recursive: true });
   // A zaaksysteem that is not there: the cache and the drafts are all this test needs.
-  writeFileSync(
-    join(dataDir, 'klantbeeld.config.json'),
-    JSON.stringify({
-      adapter: {
-        kind: 'zgw',
-        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
-        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
-        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
-        zgwClientId: 'test',
-        zgwSecret: 'test-secret',
-        klantinteractiesToken: 'test-token',
-        timeoutMs: 500,
-      },
-      sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
-      auth: { mode: 'lokaal', idleLockMinutes: IDLE_MINUTES, idleWarnSeconds: 1, accounts: DEMO_ACCOUNTS.filter((a) => a.account === 'bianca' || a.account === 'kevin') },
-    }),
-  );
-  core = await startCore({ dataDir, env: {}, log: () => {} });
+  core = await startSignInCore(join(dir.path, 'data'), {
+    mode: 'lokaal',
+    idleLockMinutes: IDLE_MINUTES,
+    idleWarnSeconds: 1,
+    accounts: demoAccounts('bianca', 'kevin'),
+  });
   core.onEvent((name, payload) => {
     if (name === 'auth.changed') changes.push(payload as AuthStatus);
   });

@@ -4,12 +4,11 @@
  * the verwerkingenlog and unsent work stay.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startCore, type StartedCore } from '../../../src/main/core';
-import { DEMO_ACCOUNTS } from '../../../src/main/core/auth/demo-accounts';
+import type { StartedCore } from '../../../src/main/core';
 import { person } from '../../support/records';
+import { demoAccounts, startSignInCore } from '../../support/offline-core';
 import { tempDir } from '../../support/tmp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -17,27 +16,8 @@ let core: StartedCore;
 
 beforeAll(async () => {
   dir = tempDir();
-  const dataDir = join(dir.path, 'data');
-  mkdirSync(dataDir, { recursive: true });
   // A zaaksysteem that is not there: the cache is all this test needs.
-  writeFileSync(
-    join(dataDir, 'klantbeeld.config.json'),
-    JSON.stringify({
-      adapter: {
-        kind: 'zgw',
-        zakenUrl: 'http://127.0.0.1:9/zaken/api/v1',
-        catalogiUrl: 'http://127.0.0.1:9/catalogi/api/v1',
-        klantinteractiesUrl: 'http://127.0.0.1:9/klantinteracties/api/v1',
-        zgwClientId: 'test',
-        zgwSecret: 'test-secret',
-        klantinteractiesToken: 'test-token',
-        timeoutMs: 500,
-      },
-      sync: { prefetchPartijen: true, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60 },
-      auth: { mode: 'lokaal', accounts: DEMO_ACCOUNTS.filter((a) => a.account === 'bianca') },
-    }),
-  );
-  core = await startCore({ dataDir, env: {}, log: () => {} });
+  core = await startSignInCore(join(dir.path, 'data'), { mode: 'lokaal', accounts: demoAccounts('bianca') }, { prefetchPartijen: true });
 });
 afterAll(async () => {
   await core?.close();

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, operationNames, type OperationName } from '../../../src/shared/contract';
 import { ROLES, type Role } from '../../../src/shared/roles';
 import type { StartedCore } from '../../../src/main/core';
-import { startOfflineCore } from '../../support/offline-core';
+import { startOfflineCore, startSignInCore } from '../../support/offline-core';
 import { person } from '../../support/records';
 import { tempDir } from '../../support/tmp';
 import { hashPassword, MINIMUM_COST } from '../../../src/main/core/auth/password';
@@ -76,7 +76,7 @@ describe('without a signed-in, unlocked session', () => {
 
   beforeAll(async () => {
     const account = { account: 'alles', id: 'alle.rollen', naam: 'Alle Rollen', email: 'alle.rollen@turfbrug.nl', roles: [...ROLES], wachtwoordHash: await hashPassword(PASSWORD, MINIMUM_COST) };
-    core = await startOfflineCore(join(dir.path, 'zonder-sessie'), undefined, undefined, [account]);
+    core = await startSignInCore(join(dir.path, 'zonder-sessie'), { mode: 'lokaal', accounts: [account] });
     customerId = core.store.customers.upsert(person(), new Date().toISOString());
   });
   afterAll(() => core.close());
