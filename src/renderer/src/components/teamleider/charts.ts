@@ -40,3 +40,14 @@ export function basisOpties<T extends ChartType>(extra: ChartOptions<T> = {} as 
     ...extra,
   } as ChartOptions<T>;
 }
+
+/** A value axis of whole counts, from zero. */
+export const aantalAs = () => ({ beginAtZero: true, ticks: { precision: 0 } });
+
+/** A percentage axis, 0 to 100 %. */
+export const procentAs = () => ({ min: 0, max: 100, ticks: { callback: (v: number | string) => `${v}%` } });
+
+/** The dashed target line: `doel` % at each of `punten` points (dashed and labelled, not only a colour). */
+export function doelLijn(label: string, doel: number, punten: number) {
+  return { type: 'line' as const, label, data: Array.from({ length: punten }, () => doel), borderColor: KLEUREN.oranje, borderDash: [6, 4], pointRadius: 0, pointStyle: 'line' as const };
+}
