@@ -4,12 +4,11 @@
  * handled between two rounds, are both handled here after one round, without the hourly read of
  * every handled taak.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CallbackAdapter, CallbackRecord } from '../../../src/main/core/adapters/types';
 import { CallbackPoll } from '../../../src/main/core/callbacks/poll';
-import { Store } from '../../../src/main/core/store';
-import { tempDir } from '../../support/tmp';
+import type { Store } from '../../../src/main/core/store';
+import { storePerTest } from '../../support/temp-store';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 const queues = [{ key: 'groep:kcc', target: { soort: 'groep' as const, code: 'KCC' } }];
@@ -55,16 +54,8 @@ function adapterFor(script: Script, calls: string[]): CallbackAdapter {
   } as unknown as CallbackAdapter;
 }
 
-let dir: ReturnType<typeof tempDir>;
 let store: Store;
-beforeEach(() => {
-  dir = tempDir();
-  store = Store.open(join(dir.path, 'kb.sqlite'));
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
-});
+storePerTest((opened) => (store = opened));
 
 const handledHere = () =>
   store.callbacks.list({ status: 'afgehandeld', queues: null, today: '2026-11-25', sort: 'deadline', richting: 'op', limit: 500 }).rows.map((r) => r.source_url);

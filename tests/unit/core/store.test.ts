@@ -1,22 +1,18 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { NewerDatabaseError, openDatabase, schemaVersion } from '../../../src/main/core/store/database';
 import { LATEST_VERSION } from '../../../src/main/core/store/migrations';
 import { Store } from '../../../src/main/core/store';
 import { nameQuery } from '../../../src/main/core/store/customers';
 import { person } from '../../support/records';
-import { tempDir } from '../../support/tmp';
+import { storePerTest } from '../../support/temp-store';
 
-let dir: ReturnType<typeof tempDir>;
+let dir: string;
 let store: Store;
-beforeEach(() => {
-  dir = tempDir();
-  store = Store.open(join(dir.path, 'kb.sqlite'));
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
+storePerTest((opened, folder) => {
+  store = opened;
+  dir = folder;
 });
 
 describe('opening the store', () => {
@@ -38,12 +34,13 @@ describe('opening the store', () => {
   it('reopens an existing database without migrating twice', () => {
     store.customers.upsert(person(), new Date().toISOString());
     store.close();
-    store = Store.open(join(dir.path, 'kb.sqlite'));
-    expect(store.customers.search('Burger', 5)).toHaveLength(1);
+    const reopened = Store.open(join(dir, 'kb.sqlite'));
+    expect(reopened.customers.search('Burger', 5)).toHaveLength(1);
+    reopened.close();
   });
 
   it('refuses a database from a newer app version, with a clear message, and leaves it untouched', () => {
-    const file = join(dir.path, 'newer.sqlite');
+    const file = join(dir, 'newer.sqlite');
     const raw = new Database(file);
     raw.pragma(`user_version = ${LATEST_VERSION + 1}`);
     raw.close();

@@ -3,16 +3,15 @@
  * after its last use and respects every rule (unsent writes, open callbacks, open drafts stay;
  * acknowledged outbox entries go), and "vergeet deze persoon" leaves no trace in any table.
  */
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WerkdagenKalender } from '../../../src/main/core/calendar';
 import { forgetCustomer } from '../../../src/main/core/privacy/forget';
 import { Retention, retentionCutoff } from '../../../src/main/core/privacy/retention';
 import { dropWholeSearchIndex, purgeWholeDossierTables } from '../../../src/main/core/privacy/whole-table';
-import { Store } from '../../../src/main/core/store';
+import type { Store } from '../../../src/main/core/store';
 import { enqueueVerwerkingsacties } from '../../../src/main/core/sync/kinds/verwerkingsacties';
 import { person } from '../../support/records';
-import { tempDir } from '../../support/tmp';
+import { storePerTest } from '../../support/temp-store';
 
 const kalender = new WerkdagenKalender({ vanJaar: 2026, totJaar: 2027 });
 /** Friday 27 November 2026, 10:00 in Turfbrug: the clerk opened the customer. */
@@ -22,17 +21,8 @@ const MONDAY_EVENING = new Date('2026-11-30T17:00:00.000Z');
 /** Tuesday 1 December 00:30: it is. */
 const TUESDAY_NIGHT = new Date('2026-11-30T23:30:00.000Z');
 
-let dir: ReturnType<typeof tempDir>;
 let store: Store;
-
-beforeEach(() => {
-  dir = tempDir();
-  store = Store.open(join(dir.path, 'kb.sqlite'));
-});
-afterEach(() => {
-  store.close();
-  dir.remove();
-});
+storePerTest((opened) => (store = opened));
 
 /** A cached customer with a dossier, last used at `USED`. */
 function customer(naam = 'Bert Burger', bsn = '999993653'): string {
