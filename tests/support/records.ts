@@ -15,3 +15,15 @@ export function person(overrides: Partial<CustomerRecord> = {}): CustomerRecord 
     ...overrides,
   };
 }
+
+/** A half-typed contact draft (drafts.save input) of an unknown caller, one vraag with this inhoud. */
+export const draftInput = (id: string, inhoud: string) => ({
+  id,
+  customerId: null,
+  customerNaam: null,
+  kanaal: 'telefoon',
+  bellerNaam: 'Onbekende beller',
+  bellerNummer: '0612345678',
+  startedAt: new Date().toISOString(),
+  vragen: [{ key: 'v1', onderwerp: 'Afval', inhoud, gespreksresultaat: '', afdeling: '', zaakIds: [] }],
+});

@@ -10,21 +10,12 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StartedCore } from '../../../src/main/core';
 import type { CallResult } from '../../../src/shared/contract';
 import { demoAccounts, startSignInCore } from '../../support/offline-core';
+import { draftInput } from '../../support/records';
 import { tempDir } from '../../support/tmp';
 
 let dir: ReturnType<typeof tempDir>;
 let core: StartedCore;
 
-const draft = (id: string, inhoud: string) => ({
-  id,
-  customerId: null,
-  customerNaam: null,
-  kanaal: 'telefoon',
-  bellerNaam: 'Onbekende beller',
-  bellerNummer: '0612345678',
-  startedAt: new Date().toISOString(),
-  vragen: [{ key: 'v1', onderwerp: 'Afval', inhoud, gespreksresultaat: '', afdeling: '', zaakIds: [] }],
-});
 const value = <T>(result: CallResult): T => {
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
   return result.value as T;
@@ -48,17 +39,17 @@ afterAll(async () => {
 it('after Bianca signs out Kevin sees none of her drafts and cannot touch them; she finds hers again', async () => {
   const hers = randomUUID();
   await signInAs('bianca');
-  value(await core.dispatch('drafts.save', draft(hers, 'Half getypt door Bianca')));
+  value(await core.dispatch('drafts.save', draftInput(hers, 'Half getypt door Bianca')));
   value(await core.dispatch('auth.signOut', {}));
   // The sign-out purge keeps the draft: nothing typed is lost.
   expect(core.store.db.prepare('SELECT owner FROM drafts WHERE id = ?').get(hers)).toEqual({ owner: 'bianca.de.vries' });
 
   await signInAs('kevin');
   expect(await listIds()).toEqual([]);
-  expect(await core.dispatch('drafts.save', draft(hers, 'Overschreven door Kevin'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  expect(await core.dispatch('drafts.save', draftInput(hers, 'Overschreven door Kevin'))).toMatchObject({ ok: false, error: { code: 'conflict' } });
   expect(value(await core.dispatch('drafts.discard', { id: hers }))).toEqual({ id: hers, discarded: false });
   const his = randomUUID();
-  value(await core.dispatch('drafts.save', draft(his, 'Van Kevin')));
+  value(await core.dispatch('drafts.save', draftInput(his, 'Van Kevin')));
   expect(await listIds()).toEqual([his]);
   value(await core.dispatch('auth.signOut', {}));
 
@@ -73,7 +64,7 @@ it('a draft from before owners goes to the first user who lists drafts, once', a
   const now = new Date().toISOString();
   core.store.db
     .prepare('INSERT INTO drafts (id, customer_id, data, created_at, updated_at) VALUES (?, NULL, ?, ?, ?)')
-    .run(old, JSON.stringify(draft(old, 'Van voor de eigenaar')), now, now);
+    .run(old, JSON.stringify(draftInput(old, 'Van voor de eigenaar')), now, now);
 
   await signInAs('kevin');
   expect(await listIds()).toContain(old);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StartedCore } from '../../../src/main/core';
 import type { AuthStatus, CallResult } from '../../../src/shared/contract';
 import { demoAccounts, startSignInCore } from '../../support/offline-core';
+import { draftInput } from '../../support/records';
 import { tempDir } from '../../support/tmp';
 
 const IDLE_MINUTES = 0.1; // 6 s
@@ -18,16 +19,7 @@ const changes: AuthStatus[] = [];
 
 const code = (result: CallResult) => (result.ok ? 'ok' : result.error.code);
 const status = async () => ((await core.dispatch('auth.status', {})) as { ok: true; value: AuthStatus }).value;
-const draft = (id: string) => ({
-  id,
-  customerId: null,
-  customerNaam: null,
-  kanaal: 'telefoon',
-  bellerNaam: 'Onbekende beller',
-  bellerNummer: '0612345678',
-  startedAt: new Date().toISOString(),
-  vragen: [{ key: 'v1', onderwerp: 'Afval', inhoud: 'Container niet geleegd, half getypt', gespreksresultaat: '', afdeling: '', zaakIds: [] }],
-});
+const draft = (id: string) => draftInput(id, 'Container niet geleegd, half getypt');
 
 function nextChange(state: AuthStatus['state'], timeoutMs: number): Promise<AuthStatus> {
   const seen = changes.length;
