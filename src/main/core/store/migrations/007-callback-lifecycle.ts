@@ -24,8 +24,6 @@ CREATE INDEX callbacks_team ON callbacks (team, status);
 CREATE INDEX callbacks_medewerker ON callbacks (medewerker, status);
 CREATE INDEX callbacks_afgehandeld ON callbacks (afgehandeld_op) WHERE afgehandeld_op IS NOT NULL;
 CREATE INDEX callbacks_aangemaakt ON callbacks (aangemaakt_op);
--- The notices already given for it (callback.notify kinds), so each is given once.
-ALTER TABLE callbacks ADD COLUMN meldingen TEXT NOT NULL DEFAULT '[]';
 -- When its attempts were last read from the zaaksysteem (polls read a few per round, oldest first).
 ALTER TABLE callbacks ADD COLUMN pogingen_gelezen_op TEXT;
 -- Changes to one callback go out in order, and a poll never overwrites a change still unsent.

@@ -1,9 +1,9 @@
 /**
  * Version 11: callback notices per user, and a quick count of open callbacks.
- * - The notices given (callback.notify) were kept on the callback row, so a second user signing
- *   in on the same machine never heard of callbacks already announced to the first. Now they are
- *   kept per user (the session user's e-mail), and so is the moment the user's notices started
- *   on this machine: what was open before that is not announced one by one (docs/zaaksysteem.md).
+ * - The notices given (callback.notify) are kept per user (the session user's e-mail), so a
+ *   second user signing in on the same machine still hears of callbacks announced to the first;
+ *   so is the moment the user's notices started on this machine: what was open before that is
+ *   not announced one by one (docs/zaaksysteem.md).
  * - Counting a queue's open callbacks read every callback row of the queue for its status; the
  *   partial index of open ids answers it without touching the rows (docs/benchmarks.md).
  */
@@ -20,7 +20,5 @@ CREATE TABLE callback_melding_gebruikers (
   gebruiker TEXT PRIMARY KEY,
   sinds TEXT NOT NULL
 ) STRICT;
--- Kept per row until now, by no one in particular: every user starts afresh (their first poll is quiet).
-ALTER TABLE callbacks DROP COLUMN meldingen;
 CREATE INDEX callbacks_open_ids ON callbacks (id) WHERE status = 'te_verwerken';
 `;
