@@ -41,7 +41,8 @@ export async function verifyZgwJwt(req: FastifyRequest, secrets: ReadonlyMap<str
   }
   const iat = claims.iat;
   if (typeof iat !== 'number') throw denied('jwt-missingrequiredclaimerror', 'JWT did not validate, try checking the `nbf` and `iat`');
-  if (iat > nowSeconds) throw denied('jwt-immaturesignatureerror', 'JWT did not validate, try checking the `nbf` and `iat`');
+  // An `iat` in the future (a client clock running ahead) is accepted: commonground-api-common only
+  // logs it (vng_api_common/authorizations/middleware.py, JWTAuth._check_jwt_expiry; verify_iat off).
   if (nowSeconds - iat > JWT_EXPIRY_SECONDS) throw denied('jwt-expiredsignatureerror', 'JWT did not validate, try checking the `nbf` and `iat`');
   return {
     clientId,
