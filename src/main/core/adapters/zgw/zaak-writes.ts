@@ -24,7 +24,7 @@ export class ZaakWrites {
     // The server's clock as of its latest answer in this run (see statusMoment).
     let serverDate: string | null = null;
     const send = async (url: string, body: unknown, what: 'zaak-aanmaken' | 'rol' | 'status') => {
-      const response = await accessDenied.rethrow(zc.request(url, { method: 'POST', body, ...(what === 'zaak-aanmaken' ? { headers: { 'X-Audit-Toelichting': 'Gestart vanuit Klantbeeld' } } : {}) }), what);
+      const response = await accessDenied.rethrow(zc.request(url, { method: 'POST', body, headers: { 'X-Audit-Toelichting': 'Gestart vanuit Klantbeeld' } }), what);
       serverDate = response.date ?? serverDate;
       return response;
     };
