@@ -35,6 +35,9 @@ const ALLEEN_OPENBAAR: ZgwClient = {
   ],
 };
 
+/** Catalogi only: no zaken.lezen at all. */
+const ZONDER_ZAKEN: ZgwClient = { clientId: 'kb-zonder-zaken', secret: 'kb-zonder-zaken-secret-0123456789', autorisaties: [{ component: 'ztc', scopes: ['catalogi.lezen'] }] };
+
 let dir: ReturnType<typeof tempDir>;
 let server: DemoServer;
 let other: DemoServer;
@@ -44,7 +47,7 @@ beforeAll(async () => {
   dir = tempDir();
   server = await startDemoServer({
     dbPath: join(dir.path, 'demo.sqlite'), size: 'demo', log: () => {},
-    credentials: { ...DEMO_CREDENTIALS, zgwClients: [ZONDER_BIJWERKEN, ALLEEN_OPENBAAR] },
+    credentials: { ...DEMO_CREDENTIALS, zgwClients: [ZONDER_BIJWERKEN, ALLEEN_OPENBAAR, ZONDER_ZAKEN] },
   });
   // Another zaaksysteem that knows only its own client: the main system's JWT is refused there.
   other = await startDemoServer({
@@ -146,6 +149,13 @@ describe('zaaktypen', () => {
 });
 
 describe('zaak detail', () => {
+  it("names zaken.lezen when the client may read no zaken at all, for the dossier and a zaak", async () => {
+    const adapter = new ZgwAdapter(connection(ZONDER_ZAKEN), medewerker, store.remoteCache);
+    await expect(adapter.fetchDossier({ sourceUrl: 'https://example.invalid/partijen/00000000-0000-4000-8000-000000000000', bsn: BERT_BSN, kvkNummer: null })).rejects.toThrow(/'zaken\.lezen'/);
+    const uuid = server.db.prepare('SELECT uuid FROM zaak LIMIT 1').pluck().get() as string;
+    await expect(adapter.fetchZaakDetail(`${server.url}${DEMO_PATHS.zaken}/zaken/${uuid}`)).rejects.toThrow(/deze zaak te lezen \(HTTP 403\)[\s\S]*'zaken\.lezen'/);
+  });
+
   const dakkapel = () =>
     server.db.prepare("SELECT uuid FROM zaak WHERE omschrijving LIKE '%akkapel%' AND id IN (SELECT zaak_id FROM rol WHERE inp_bsn = ?)").pluck().get(BERT_BSN) as string;
 

@@ -8,6 +8,8 @@ import { RemoteError } from '../types';
  */
 const NEEDED = {
   zaak: { doel: 'deze zaak te lezen', scope: 'zaken.lezen', vertrouwelijkheid: true },
+  // A list leaves out zaken of zaaktypen without autorisatie; only a client without the scope at all gets a 403.
+  zaken: { doel: 'de zaken van deze klant te lezen', scope: 'zaken.lezen', vertrouwelijkheid: false },
   'zaak-aanmaken': { doel: 'de zaak aan te maken', scope: 'zaken.aanmaken', vertrouwelijkheid: true },
   // RolViewSet.create: zaken.bijwerken (or zaken.geforceerd-bijwerken); zaken.aanmaken is not enough.
   rol: { doel: 'de initiator (rol) vast te leggen', scope: 'zaken.bijwerken', vertrouwelijkheid: true },

@@ -136,7 +136,7 @@ export class ZaakWrites {
   private async initiatorRoltype(zaaktypeUrl: string): Promise<{ url: string }> {
     const ct = this.api.catalogi;
     const query = `/roltypen?zaaktype=${encodeURIComponent(zaaktypeUrl)}&omschrijvingGeneriek=initiator`;
-    const { items } = await collect(ct, ct.url(query), {}, 1);
+    const { items } = await accessDenied.rethrow(collect(ct, ct.url(query), {}, 1), 'zaaktypen');
     const found = items.map((r) => parseRemote(Roltype, r, 'roltype')).find((r) => r.omschrijvingGeneriek === 'initiator');
     if (!found) throw new RemoteError('Het zaaktype heeft geen roltype "initiator".', 'permanent');
     return found;
@@ -145,7 +145,7 @@ export class ZaakWrites {
   /** The first statustype of a zaaktype (lowest volgnummer). */
   private async firstStatustype(zaaktypeUrl: string): Promise<{ url: string; omschrijving: string }> {
     const ct = this.api.catalogi;
-    const { items } = await collect(ct, ct.url(`/statustypen?zaaktype=${encodeURIComponent(zaaktypeUrl)}`), {}, 5);
+    const { items } = await accessDenied.rethrow(collect(ct, ct.url(`/statustypen?zaaktype=${encodeURIComponent(zaaktypeUrl)}`), {}, 5), 'zaaktypen');
     const sorted = items.map((st) => parseRemote(StatustypeListItem, st, 'statustype')).sort((a, b) => a.volgnummer - b.volgnummer);
     const first = sorted[0];
     if (!first) throw new RemoteError('Het zaaktype heeft geen statustypen.', 'permanent');
