@@ -6,13 +6,16 @@
 import type Database from 'better-sqlite3';
 import { createIndexes, openDemoDb } from './db/open';
 import { seedInto, type SeedSize } from './seed';
-import { buildApp } from './server/app';
+import { buildApp, type Credentials } from './server/app';
 import { Faults } from './server/faults';
 
 export { Faults } from './server/faults';
 export type { Fault, FaultRule } from './server/faults';
+export type { Autorisatie, ZgwClient } from './server/auth';
 
 export type { SeedSize } from './seed';
+/** The demo municipality's RSIN: the bronorganisatie of zaken started against the demo. */
+export { TURFBRUG_RSIN as DEMO_BRONORGANISATIE } from './seed/organisatie';
 export { resolveSize, DEFAULT_SEED } from './seed';
 
 export interface DemoServerOptions {
@@ -24,7 +27,7 @@ export interface DemoServerOptions {
   size?: SeedSize;
   /** PRNG seed, default 20261128: same seed => identical data. */
   seed?: number;
-  credentials?: { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string; brpApiKey?: string };
+  credentials?: Credentials;
   log?: (line: string) => void;
 }
 

@@ -44,6 +44,7 @@ function sharedDemo(): Record<string, string> {
     KLANTBEELD_ZGW_CLIENT_ID: endpoints.zgwClientId,
     KLANTBEELD_ZGW_SECRET: endpoints.zgwSecret,
     KLANTBEELD_KLANTINTERACTIES_TOKEN: endpoints.klantinteractiesToken,
+    KLANTBEELD_BRONORGANISATIE: '002756419',
     KLANTBEELD_WORKQUEUE_SECONDS: '2',
   };
 }

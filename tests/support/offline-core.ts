@@ -24,6 +24,7 @@ function writeOfflineConfig(dataDir: string, extra: { auth?: Record<string, unkn
         zgwClientId: 'test',
         zgwSecret: 'test-secret',
         klantinteractiesToken: 'test-token',
+        bronorganisatie: '002756419',
         timeoutMs: 500,
       },
       sync: { prefetchPartijen: false, outboxIntervalSeconds: 3600, partijenRefreshMinutes: 60, ...extra.sync },

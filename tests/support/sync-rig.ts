@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
+import { DEMO_BRONORGANISATIE, demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
 import { ZgwAdapter } from '../../src/main/core/adapters/zgw/adapter';
 import type { ZgwConnection } from '../../src/main/core/config/schema';
 import { EventBus } from '../../src/main/core/events';
@@ -15,7 +15,7 @@ export function demoConnection(server: Pick<DemoServer, 'url'>, overrides: Parti
     kind: 'zgw',
     label: 'Demo',
     ...demoEndpoints(server.url),
-    bronorganisatie: '002220647',
+    bronorganisatie: DEMO_BRONORGANISATIE,
     timeoutMs: 2_000,
     pageSize: 100,
     ...overrides,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { autorisatiesOf } from '../server/auth';
 import { API, type ApiDeps } from '../server/context';
-import { Where, baseUrl, listQuery, notFound, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE } from '../server/http';
+import { Where, baseUrl, invalid, listQuery, notFound, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE } from '../server/http';
 
 /** Catalogi API 1.3 subset: catalogussen, zaaktypen, statustypen, roltypen (read-only). */
 const P = API.catalogi.prefix;
@@ -19,6 +20,8 @@ const RT_SELECT = `rt.id, rt.uuid, zt.uuid AS zaaktype_uuid, zt.identificatie AS
 const RT_FROM = 'FROM roltype rt CROSS JOIN zaaktype zt ON zt.id = rt.zaaktype_id CROSS JOIN catalogus c ON c.id = zt.catalogus_id';
 
 export function registerCatalogi(app: FastifyInstance, { db, api }: ApiDeps): void {
+  // Every read needs catalogi.lezen (open-zaak: src/openzaak/components/catalogi/api/viewsets/*.py, required_scopes).
+  app.addHook('preHandler', async (req) => autorisatiesOf(req).require('ztc', ['catalogi.lezen']));
   const u = (base: string, coll: string, uuid: string): string => `${base}${P}/${coll}/${uuid}`;
 
   const catalogus = (base: string, r: CatalogusRow) => ({
@@ -56,7 +59,19 @@ export function registerCatalogi(app: FastifyInstance, { db, api }: ApiDeps): vo
     if (s === 'concept') w.add('zt.concept = 1');
     else if (s !== 'alles') w.add('zt.concept = 0');
   };
+  /**
+   * `datumGeldigheid`: the versions valid on that date, beginGeldigheid ≤ datum ≤ eindeGeldigheid
+   * (open-zaak: src/openzaak/components/catalogi/api/filters.py, geldigheid_filter); on
+   * statustypen and roltypen, the validity of their zaaktype.
+   */
+  const geldigheidFilter = (req: FastifyRequest, w: Where): void => {
+    const datum = q(req, 'datumGeldigheid');
+    if (datum === undefined) return;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(datum) || Number.isNaN(Date.parse(datum))) throw invalid('datumGeldigheid', 'invalid', 'Voer een geldige datum in.');
+    w.add("zt.begin_geldigheid <= ? AND (json_extract(zt.data, '$.eindeGeldigheid') IS NULL OR json_extract(zt.data, '$.eindeGeldigheid') >= ?)", datum, datum);
+  };
   const zaaktypeFilter = (req: FastifyRequest, w: Where): void => {
+    geldigheidFilter(req, w);
     const z = q(req, 'zaaktype');
     if (z !== undefined) w.add('zt.uuid = ?', uuidFromUrl(req, z, `${P}/zaaktypen`) ?? '-');
     const zi = q(req, 'zaaktypeIdentificatie');
@@ -87,6 +102,7 @@ export function registerCatalogi(app: FastifyInstance, { db, api }: ApiDeps): vo
     if (c !== undefined) w.add('c.uuid = ?', uuidFromUrl(req, c, `${P}/catalogussen`) ?? '-');
     const i = q(req, 'identificatie');
     if (i !== undefined) w.add('zt.identificatie = ?', i);
+    geldigheidFilter(req, w);
     const res = listQuery<ZaaktypeRow>(db, req, ZT_SELECT, ZT_FROM, w, 'ORDER BY zt.id');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((x) => zaaktype(baseUrl(req), x))));
   });

@@ -141,3 +141,14 @@ export const ZAAKTYPEN: readonly ZaaktypeDef[] = [
 export const ROLTYPEN: readonly (readonly [omschrijving: string, generiek: string])[] = [
   ['Aanvrager', 'initiator'], ['Behandelaar', 'behandelaar'], ['Belanghebbende', 'belanghebbende'], ['Klantcontacter', 'klantcontacter'],
 ];
+
+/**
+ * Earlier versions of some zaaktypen, no longer valid: Catalogi lists every published version
+ * (open-zaak: src/openzaak/components/catalogi/api/filters.py; `datumGeldigheid` picks the valid
+ * one). Seeded after the current versions so the ids and uuids of everything else stay as they were.
+ */
+export const EERDERE_VERSIES: readonly { identificatie: string; beginGeldigheid: string; eindeGeldigheid: string }[] = [
+  { identificatie: 'PARKVERG', beginGeldigheid: '2020-01-01', eindeGeldigheid: '2023-12-31' },
+  { identificatie: 'AFVALCONT', beginGeldigheid: '2019-07-01', eindeGeldigheid: '2021-12-31' },
+  { identificatie: 'AFVALCONT', beginGeldigheid: '2022-01-01', eindeGeldigheid: '2023-12-31' },
+];

@@ -1,4 +1,4 @@
-import { ROLTYPEN, ZAAKTYPEN } from './catalogus';
+import { EERDERE_VERSIES, ROLTYPEN, ZAAKTYPEN } from './catalogus';
 import type { SeedContext } from './context';
 import { AFDELINGEN, GROEPEN, MEDEWERKERS, TURFBRUG_RSIN, medewerkerEmail, medewerkerNaam } from './organisatie';
 import { initialsOf } from './pools';
@@ -17,6 +17,24 @@ export function seedCatalogi(ctx: SeedContext): void {
   const insRt = db.prepare('INSERT INTO roltype (id, uuid, zaaktype_id, omschrijving, omschrijving_generiek) VALUES (?, ?, ?, ?, ?)');
   let stId = 0;
   let rtId = 0;
+  /** The statustypen and roltypen of one zaaktype version. */
+  const typen = (id: number, def: (typeof ZAAKTYPEN)[number]) => {
+    const statustypen: number[] = [];
+    def.statustypen.forEach((st, j) => {
+      stId++;
+      statustypen.push(stId);
+      const generiek = j === 0 ? 'ontvangen' : j === def.statustypen.length - 1 ? 'afgerond' : 'in_behandeling';
+      insSt.run(stId, prng.uuid(), id, j + 1, st.omschrijving, st.generiek ?? generiek, st.statustekst, j === 0 || j === def.statustypen.length - 1 ? 1 : 0, null);
+    });
+    const roltypen = new Map<string, number>();
+    for (const [omschrijving, generiek] of ROLTYPEN) {
+      rtId++;
+      roltypen.set(generiek, rtId);
+      insRt.run(rtId, prng.uuid(), id, omschrijving, generiek);
+    }
+    return { statustypen, roltypen };
+  };
+  const versies = new Map<string, { def: (typeof ZAAKTYPEN)[number]; data: Record<string, unknown> }>();
   db.transaction(() => {
     ZAAKTYPEN.forEach((def, i) => {
       const id = i + 1;
@@ -33,20 +51,15 @@ export function seedCatalogi(ctx: SeedContext): void {
         eindeGeldigheid: null, besluittypen: [], deelzaaktypen: [], gerelateerdeZaaktypen: [],
       };
       insZt.run(id, uuid, def.identificatie, def.omschrijving, def.concept ? 1 : 0, begin, begin, JSON.stringify(data));
-      const statustypen: number[] = [];
-      def.statustypen.forEach((st, j) => {
-        stId++;
-        statustypen.push(stId);
-        const generiek = j === 0 ? 'ontvangen' : j === def.statustypen.length - 1 ? 'afgerond' : 'in_behandeling';
-        insSt.run(stId, prng.uuid(), id, j + 1, st.omschrijving, st.generiek ?? generiek, st.statustekst, j === 0 || j === def.statustypen.length - 1 ? 1 : 0, null);
-      });
-      const roltypen = new Map<string, number>();
-      for (const [omschrijving, generiek] of ROLTYPEN) {
-        rtId++;
-        roltypen.set(generiek, rtId);
-        insRt.run(rtId, prng.uuid(), id, omschrijving, generiek);
-      }
-      ctx.zaaktypen.push({ id, uuid, def, statustypen, roltypen });
+      ctx.zaaktypen.push({ id, uuid, def, ...typen(id, def) });
+      versies.set(def.identificatie, { def, data });
+    });
+    // Earlier versions last: the rows above keep their ids and uuids.
+    EERDERE_VERSIES.forEach((v, i) => {
+      const id = ZAAKTYPEN.length + i + 1;
+      const { def, data } = versies.get(v.identificatie)!;
+      insZt.run(id, prng.uuid(), def.identificatie, def.omschrijving, 0, v.beginGeldigheid, v.beginGeldigheid, JSON.stringify({ ...data, eindeGeldigheid: v.eindeGeldigheid }));
+      typen(id, def);
     });
   })();
 }

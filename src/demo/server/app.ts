@@ -8,12 +8,16 @@ import { registerKennisObjects } from '../api/kennis-objects';
 import { registerKlantinteracties } from '../api/klantinteracties';
 import { registerVerwerkingenlogging, VERWERKINGENLOGGING_API } from '../api/verwerkingenlogging';
 import { registerZakenApi, zgwAuthHook } from '../api/zaken';
-import { verifyToken } from './auth';
+import { clientsOf, verifyToken, type ZgwClient } from './auth';
 import { API } from './context';
 import { installErrorHandling } from './http';
 import { installFaults, type Faults } from './faults';
 
-export interface Credentials { zgwClientId: string; zgwSecret: string; klantinteractiesToken: string; brpApiKey?: string }
+export interface Credentials {
+  zgwClientId: string; zgwSecret: string; klantinteractiesToken: string; brpApiKey?: string;
+  /** More ZGW clients with their own autorisaties (the configured one gets what Klantbeeld needs). */
+  zgwClients?: readonly ZgwClient[];
+}
 
 /** The demo BRP's X-API-KEY when the credentials name none. */
 export const DEMO_BRP_API_KEY = 'turfbrug-demo-brp-key';
@@ -22,13 +26,13 @@ export const DEMO_BRP_API_KEY = 'turfbrug-demo-brp-key';
 export function buildApp(db: Db, credentials: Credentials, log?: (line: string) => void, faults?: Faults): FastifyInstance {
   const app = Fastify({ logger: false, bodyLimit: 1_048_576, trustProxy: false });
   if (faults) installFaults(app, faults);
-  const secrets = new Map([[credentials.zgwClientId, credentials.zgwSecret]]);
+  const clients = clientsOf(credentials);
   const tokens = new Set([credentials.klantinteractiesToken]);
 
   app.register(async (z) => {
     z.removeContentTypeParser('text/plain');
     installErrorHandling(z, API.zaken, log);
-    zgwAuthHook(z, secrets);
+    zgwAuthHook(z, clients);
     registerZakenApi(z, { db, api: API.zaken, log });
     registerZaakInformatieObjecten(z, { db, api: API.zaken, log });
   }, { prefix: API.zaken.prefix });
@@ -36,7 +40,7 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
   app.register(async (c) => {
     c.removeContentTypeParser('text/plain');
     installErrorHandling(c, API.catalogi, log);
-    zgwAuthHook(c, secrets);
+    zgwAuthHook(c, clients);
     registerCatalogi(c, { db, api: API.catalogi, log });
   }, { prefix: API.catalogi.prefix });
 
@@ -45,7 +49,7 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
   app.register(async (d) => {
     d.removeContentTypeParser('text/plain');
     installErrorHandling(d, DOCUMENTEN_API, log);
-    zgwAuthHook(d, secrets);
+    zgwAuthHook(d, clients);
     registerDocumenten(d, { db, api: DOCUMENTEN_API, log });
   }, { prefix: DOCUMENTEN_API.prefix });
 
@@ -63,7 +67,7 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
   app.register(async (v) => {
     v.removeContentTypeParser('text/plain');
     installErrorHandling(v, VERWERKINGENLOGGING_API, log);
-    zgwAuthHook(v, secrets);
+    zgwAuthHook(v, clients);
     registerVerwerkingenlogging(v, db);
   }, { prefix: VERWERKINGENLOGGING_API.prefix });
 

@@ -9,7 +9,7 @@ export async function startEmbeddedDemo(
   log: (line: string) => void,
 ): Promise<{ server: DemoServer; connection: ZgwConnection; brp: BrpConnection; verwerkingenloggingUrl: string }> {
   // Loaded only when the demo is configured: a real deployment never loads the seed generator.
-  const { demoEndpoints, startDemoServer } = await import('../../demo');
+  const { demoEndpoints, startDemoServer, DEMO_BRONORGANISATIE } = await import('../../demo');
   const server = await startDemoServer({ dbPath: join(dataDir, 'demo-zaaksysteem.sqlite'), port, log });
   const { brpUrl, brpApiKey, verwerkingenloggingUrl, ...endpoints } = demoEndpoints(server.url);
   return {
@@ -20,7 +20,8 @@ export async function startEmbeddedDemo(
       kind: 'zgw',
       label: 'Demo-zaaksysteem gemeente Turfbrug',
       ...endpoints,
-      bronorganisatie: '002220647',
+      // Turfbrug's own RSIN: the demo's zaken are registered under the demo municipality.
+      bronorganisatie: DEMO_BRONORGANISATIE,
       timeoutMs: 15_000,
       pageSize: 100,
     },

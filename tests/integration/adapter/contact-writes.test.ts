@@ -107,14 +107,16 @@ describe('writes from the contact form', () => {
       startdatum: '2026-11-28',
       kanaal: null,
     };
-    // Simulate a crash after the zaak: only its step is in the log.
-    const first = await adapter.pushZaak(zaak, log);
+    // The rol fails after the zaak was made; then a crash lost the zaak's identificatie line: only its step is in the log.
+    server.faults.add({ method: 'POST', path: /\/rollen$/, fault: { kind: 'status', status: 503 }, times: 1 });
+    await expect(adapter.pushZaak(zaak, log)).rejects.toThrow(/503/);
+    const first = log.steps['zaak:identificatie'];
     const partial = memoryLog();
     partial.record('zaak', log.steps.zaak);
     const before = recorder.exchanges.length;
     const resumed = await adapter.pushZaak(zaak, partial);
-    expect(resumed.sourceUrl).toBe(first.sourceUrl);
-    expect(resumed.identificatie).toBe(first.identificatie); // read back when its log line was lost
+    expect(resumed.sourceUrl).toBe((log.steps.zaak as { url: string }).url);
+    expect(resumed.identificatie).toBe(first); // read back when its log line was lost
     const posts = recorder.exchanges.slice(before).filter((e) => e.method === 'POST').map((e) => new URL(e.url).pathname.split('/').at(-1));
     expect(posts).toEqual(['rollen', 'statussen']);
   });

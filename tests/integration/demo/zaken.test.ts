@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../../src/demo';
+import { DEMO_CREDENTIALS, type DemoServer, type ZgwClient } from '../../../src/demo';
 import { call, followPages, startTestServer, zgwToken, type Page } from './helpers';
 
 type J = Record<string, unknown>;
 let server: DemoServer;
 let cleanup: () => Promise<void>;
-beforeAll(async () => ({ server, cleanup } = await startTestServer()));
+/** A zaakafhandelcomponent: may set every status, not only the first. */
+const AFHANDELING: ZgwClient = {
+  clientId: 'zaakafhandeling', secret: 'zaakafhandeling-secret-0123456789', autorisaties: [{ component: 'zrc', scopes: ['zaken.lezen', 'zaken.statussen.toevoegen'] }],
+};
+beforeAll(async () => ({ server, cleanup } = await startTestServer({ credentials: { ...DEMO_CREDENTIALS, zgwClients: [AFHANDELING] } })));
 afterAll(async () => cleanup());
 
 const BERT_BSN = '999993653';
@@ -125,7 +129,12 @@ describe('Zaken API: creating a zaak with rol and status', () => {
     const byBsn = await call<Page<J>>(server, 'zaken', 'GET', `/zaken?rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn=${BERT_BSN}`);
     expect(byBsn.body.results.map((x) => x.uuid)).toContain(z.body.uuid);
     const before = await call(server, 'zaken', 'GET', z.body.url as string);
-    const eind = await call(server, 'zaken', 'POST', '/statussen', { body: { zaak: z.body.url, statustype: statustypen.at(-1)!.url, datumStatusGezet: '2026-11-29T10:00:00+01:00' } });
+    const eindBody = { zaak: z.body.url, statustype: statustypen.at(-1)!.url, datumStatusGezet: '2026-11-29T10:00:00+01:00' };
+    // Klantbeeld's client (zaken.aanmaken) sets only the first status, as in Open Zaak.
+    const refused = await call(server, 'zaken', 'POST', '/statussen', { body: eindBody });
+    expect(refused.status).toBe(403);
+    const afhandeling = `Bearer ${await zgwToken({ client_id: AFHANDELING.clientId }, AFHANDELING.secret)}`;
+    const eind = await call(server, 'zaken', 'POST', '/statussen', { body: eindBody, headers: { Authorization: afhandeling } });
     expect(eind.status).toBe(201);
     const after = await call(server, 'zaken', 'GET', z.body.url as string, { headers: { 'If-None-Match': before.headers.get('etag')! } });
     expect(after.status).toBe(200);

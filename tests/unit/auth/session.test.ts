@@ -112,7 +112,7 @@ describe('setupAuth', () => {
     expect(fixed.session.caller()).toEqual({ id: 'bianca.de.vries', naam: 'Bianca de Vries', roles: ['kcc'] });
     expect(fixed.session.idle).toBeNull();
     const zgw = KlantbeeldConfig.parse({
-      adapter: { kind: 'zgw', zakenUrl: 'https://z.nl/zaken/api/v1', catalogiUrl: 'https://z.nl/catalogi/api/v1', klantinteractiesUrl: 'https://k.nl/klantinteracties/api/v1', zgwClientId: 'c', zgwSecret: 's', klantinteractiesToken: 't' },
+      adapter: { kind: 'zgw', zakenUrl: 'https://z.nl/zaken/api/v1', catalogiUrl: 'https://z.nl/catalogi/api/v1', klantinteractiesUrl: 'https://k.nl/klantinteracties/api/v1', zgwClientId: 'c', zgwSecret: 's', klantinteractiesToken: 't', bronorganisatie: '002756419' },
     });
     expect(setupAuth(zgw, new EventBus(), () => {}).session.caller()).toEqual({ refused: 'niet_ingelogd' });
   });

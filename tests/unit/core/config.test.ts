@@ -18,6 +18,7 @@ const zgw = {
   zgwClientId: 'klantbeeld',
   zgwSecret: 's3cret',
   klantinteractiesToken: 'tok',
+  bronorganisatie: '002756419',
 };
 
 describe('configuration', () => {
@@ -32,7 +33,16 @@ describe('configuration', () => {
   it('reads a real zaaksysteem from the file, with defaults for the rest', () => {
     writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: zgw }));
     const config = loadConfig(dir.path, {});
-    expect(config.adapter).toMatchObject({ ...zgw, pageSize: 100, timeoutMs: 15_000, bronorganisatie: '002220647' });
+    expect(config.adapter).toMatchObject({ ...zgw, pageSize: 100, timeoutMs: 15_000 });
+  });
+
+  it('requires the bronorganisatie of a real zaaksysteem: no example RSIN registers zaken under another organisation', () => {
+    const { bronorganisatie: _missing, ...withoutRsin } = zgw;
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: withoutRsin }));
+    expect(() => loadConfig(dir.path, {})).toThrow(ConfigError);
+    expect(() => loadConfig(dir.path, {})).toThrow(/adapter\.bronorganisatie: Verplicht: het RSIN van de gemeente/);
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: { ...zgw, bronorganisatie: '123456789' } }));
+    expect(() => loadConfig(dir.path, {})).toThrow(/adapter\.bronorganisatie: Geen geldig RSIN/);
   });
 
   it('lets KLANTBEELD_* variables override the file', () => {
@@ -48,7 +58,7 @@ describe('configuration', () => {
 
   it('switches to a real zaaksysteem by environment alone', () => {
     const env = Object.fromEntries(
-      Object.entries({ KLANTBEELD_ADAPTER: 'zgw', KLANTBEELD_ZAKEN_URL: zgw.zakenUrl, KLANTBEELD_CATALOGI_URL: zgw.catalogiUrl, KLANTBEELD_KLANTINTERACTIES_URL: zgw.klantinteractiesUrl, KLANTBEELD_ZGW_CLIENT_ID: 'c', KLANTBEELD_ZGW_SECRET: 's', KLANTBEELD_KLANTINTERACTIES_TOKEN: 't' }),
+      Object.entries({ KLANTBEELD_ADAPTER: 'zgw', KLANTBEELD_ZAKEN_URL: zgw.zakenUrl, KLANTBEELD_CATALOGI_URL: zgw.catalogiUrl, KLANTBEELD_KLANTINTERACTIES_URL: zgw.klantinteractiesUrl, KLANTBEELD_ZGW_CLIENT_ID: 'c', KLANTBEELD_ZGW_SECRET: 's', KLANTBEELD_KLANTINTERACTIES_TOKEN: 't', KLANTBEELD_BRONORGANISATIE: '002756419' }),
     );
     expect(loadConfig(dir.path, env).adapter.kind).toBe('zgw');
   });

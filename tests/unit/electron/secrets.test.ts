@@ -18,6 +18,7 @@ const CONFIG = {
     zgwClientId: 'klantbeeld',
     zgwSecret: 'zgw-geheim-1234567890',
     klantinteractiesToken: 'ok-token-abcdef',
+    bronorganisatie: '002756419',
     extraZaaksystemen: [
       { label: 'Omgevingsloket', zakenUrl: 'https://vth.example/zaken/api/v1', catalogiUrl: 'https://vth.example/catalogi/api/v1', zgwClientId: 'kb', zgwSecret: 'vth-geheim-42' },
     ],

@@ -4,7 +4,9 @@
  * Zaak serves them. Read-only: the front office opens documents, it does not file them.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { autorisatiesOf } from '../../server/auth';
 import { API, type ApiDeps } from '../../server/context';
+import { requireZaak, zaakVisible } from '../zaken/zaken';
 import { Where, baseUrl, listQuery, notFound, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE } from '../../server/http';
 
 export const DOCUMENTEN_API = { prefix: '/documenten/api/v1', version: '1.4.2' } as const;
@@ -49,6 +51,12 @@ export function registerDocumenten(app: FastifyInstance, deps: ApiDeps): void {
   const { db, api } = deps;
   app.get('/enkelvoudiginformatieobjecten', async (req, reply) => {
     const w = new Where();
+    // EnkelvoudigInformatieObjectViewSet list: documenten.lezen; documents above the client's maximum
+    // vertrouwelijkheid (or of other informatieobjecttypen) are left out (open-zaak: src/openzaak/utils/query.py).
+    const auth = autorisatiesOf(req);
+    auth.require('drc', ['documenten.lezen']);
+    const visible = auth.visible('drc', 'documenten.lezen', 'i.informatieobjecttype_uuid', 'i.vertrouwelijkheidaanduiding');
+    w.add(visible.sql, ...visible.params);
     for (const [param, col] of [['identificatie', 'i.identificatie'], ['bronorganisatie', 'i.bronorganisatie']] as const) {
       const v = q(req, param);
       if (v !== undefined) w.add(`${col} = ?`, v);
@@ -56,9 +64,14 @@ export function registerDocumenten(app: FastifyInstance, deps: ApiDeps): void {
     const res = listQuery<IoRow>(db, req, IO_SELECT, 'FROM informatieobject i', w, 'ORDER BY i.id', 'FROM informatieobject i');
     return sendJson(reply, api, 200, paginated(req, res.p, res.count, res.rows.map((r) => renderIo(baseUrl(req), r))));
   });
+  // retrieve and download: 403 above the client's maximum vertrouwelijkheid (InformationObjectAuthRequired,
+  // open-zaak: src/openzaak/components/documenten/api/permissions.py).
   const byUuid = (req: FastifyRequest<{ Params: { uuid: string } }>): IoRow => {
+    const auth = autorisatiesOf(req);
+    auth.require('drc', ['documenten.lezen']);
     const row = UUID_RE.test(req.params.uuid) ? (stmt(db, `SELECT ${IO_SELECT} FROM informatieobject i WHERE i.uuid = ?`).get(req.params.uuid.toLowerCase()) as IoRow | undefined) : undefined;
     if (!row) throw notFound();
+    auth.requireFor('drc', ['documenten.lezen'], row.informatieobjecttype_uuid, row.vertrouwelijkheidaanduiding);
     return row;
   };
   app.get<{ Params: { uuid: string } }>('/enkelvoudiginformatieobjecten/:uuid', async (req, reply) => sendWithEtag(req, reply, api, renderIo(baseUrl(req), byUuid(req))));
@@ -81,6 +94,10 @@ export function registerZaakInformatieObjecten(app: FastifyInstance, deps: ApiDe
   const { db, api } = deps;
   app.get('/zaakinformatieobjecten', async (req, reply) => {
     const w = new Where();
+    // ZaakInformatieObjectViewSet list: zaken.lezen, only links of zaken the client may read; the
+    // document itself is checked when it is fetched from the Documenten API.
+    const visible = zaakVisible(req, 'zv');
+    w.add(`zio.zaak_id IN (SELECT zv.id FROM zaak zv WHERE ${visible.sql})`, ...visible.params);
     const zaak = q(req, 'zaak');
     if (zaak !== undefined) w.add('zio.zaak_id = (SELECT id FROM zaak WHERE uuid = ?)', uuidFromUrl(req, zaak, `${Z}/zaken`) ?? '-');
     const io = q(req, 'informatieobject');
@@ -90,8 +107,10 @@ export function registerZaakInformatieObjecten(app: FastifyInstance, deps: ApiDe
     return sendJson(reply, api, 200, rows.map((r) => renderZio(baseUrl(req), r)));
   });
   app.get<{ Params: { uuid: string } }>('/zaakinformatieobjecten/:uuid', async (req, reply) => {
+    autorisatiesOf(req).require('zrc', ['zaken.lezen']);
     const row = UUID_RE.test(req.params.uuid) ? (stmt(db, `${ZIO_SELECT} WHERE zio.uuid = ?`).get(req.params.uuid.toLowerCase()) as ZioRow | undefined) : undefined;
     if (!row) throw notFound();
+    requireZaak(db, req, ['zaken.lezen'], stmt(db, 'SELECT zaaktype_id, vertrouwelijkheidaanduiding FROM zaak WHERE uuid = ?').get(row.zaak_uuid) as { zaaktype_id: number; vertrouwelijkheidaanduiding: string });
     return sendWithEtag(req, reply, api, renderZio(baseUrl(req), row));
   });
 }

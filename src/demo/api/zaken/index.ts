@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { verifyZgwJwt } from '../../server/auth';
+import { setAutorisaties, verifyZgwJwt, type ZgwClient } from '../../server/auth';
 import { setIdentity, type ApiDeps } from '../../server/context';
 import { registerZaakSubresources } from './sub';
 import { registerZaken } from './zaken';
 
-/** Registers a ZGW API (Zaken or Catalogi) behind Open Zaak's JWT authentication. */
-export function zgwAuthHook(app: FastifyInstance, secrets: ReadonlyMap<string, string>): void {
+/** Registers a ZGW API (Zaken, Catalogi, Documenten) behind Open Zaak's JWT authentication and the client's autorisaties. */
+export function zgwAuthHook(app: FastifyInstance, clients: ReadonlyMap<string, ZgwClient>): void {
+  const secrets = new Map([...clients].map(([id, c]) => [id, c.secret]));
   app.addHook('onRequest', async (req) => {
-    setIdentity(req, await verifyZgwJwt(req, secrets));
+    const identity = await verifyZgwJwt(req, secrets);
+    setIdentity(req, identity);
+    const client = clients.get(identity.clientId);
+    if (client) setAutorisaties(req, client);
   });
 }
 

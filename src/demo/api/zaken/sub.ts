@@ -3,10 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isElfproef } from '../../seed/bsn';
 import { API, identityOf, type ApiDeps } from '../../server/context';
-import { Where, baseUrl, invalid, listQuery, notFound, nowIso, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE, validationError } from '../../server/http';
+import { ApiError, Where, baseUrl, invalid, listQuery, notFound, nowIso, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE, validationError } from '../../server/http';
 import { dateTimeStr, parseBody, str, toIsoUtc, urlStr } from '../../server/validation';
 import { ROL_FROM, ROL_SELECT, STATUS_FROM, STATUS_SELECT, renderRol, renderStatus, type RolRow, type StatusRow } from './render';
-import { audit } from './zaken';
+import { autorisatiesOf } from '../../server/auth';
+import { allowsZaak, audit, requireZaak, zaakVisible } from './zaken';
 
 const Z = API.zaken.prefix;
 const C = API.catalogi.prefix;
@@ -44,18 +45,28 @@ const identificatieSchemas = {
   medewerker: z.object({ identificatie: str(128).optional(), achternaam: str(200).optional(), voorletters: str(20).optional(), voorvoegselAchternaam: str(10).optional() }),
 };
 
+const STATUS_SCOPES = ['zaken.aanmaken', 'zaken.statussen.toevoegen', 'zaken.heropenen'];
+const ROL_SCOPES = ['zaken.bijwerken', 'zaken.geforceerd-bijwerken'];
+
 export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): void {
   const { db, api } = deps;
-  const zaakId = (req: FastifyRequest, url: string): { id: number; zaaktype_id: number; status_id: number | null } | undefined => {
+  type ZaakRef = { id: number; zaaktype_id: number; status_id: number | null; vertrouwelijkheidaanduiding: string };
+  const zaakId = (req: FastifyRequest, url: string): ZaakRef | undefined => {
     const uuid = uuidFromUrl(req, url, `${Z}/zaken`);
-    return uuid ? (stmt(db, 'SELECT id, zaaktype_id, status_id FROM zaak WHERE uuid = ?').get(uuid) as { id: number; zaaktype_id: number; status_id: number | null } | undefined) : undefined;
+    return uuid ? (stmt(db, 'SELECT id, zaaktype_id, status_id, vertrouwelijkheidaanduiding FROM zaak WHERE uuid = ?').get(uuid) as ZaakRef | undefined) : undefined;
   };
-  const detail = <R>(sql: string, render: (base: string, r: R) => unknown) => async (req: FastifyRequest<{ Params: { uuid: string } }>, reply: import('fastify').FastifyReply) => {
+  // StatusViewSet / RolViewSet retrieve: zaken.lezen for the zaak's zaaktype and vertrouwelijkheid (ZaakAuthRequired).
+  const detail = <R extends { zaak_uuid: string }>(sql: string, render: (base: string, r: R) => unknown) => async (req: FastifyRequest<{ Params: { uuid: string } }>, reply: import('fastify').FastifyReply) => {
+    autorisatiesOf(req).require('zrc', ['zaken.lezen']);
     const row = UUID_RE.test(req.params.uuid) ? (stmt(db, sql).get(req.params.uuid.toLowerCase()) as R | undefined) : undefined;
     if (!row) throw notFound();
+    requireZaak(db, req, ['zaken.lezen'], stmt(db, 'SELECT zaaktype_id, vertrouwelijkheidaanduiding FROM zaak WHERE uuid = ?').get(row.zaak_uuid) as ZaakRef);
     return sendWithEtag(req, reply, api, render(baseUrl(req), row));
   };
   const zaakFilter = (req: FastifyRequest, w: Where, column: string): boolean => {
+    // Lists hold only resources of zaken the client may read (open-zaak: src/openzaak/utils/query.py).
+    const visible = zaakVisible(req, 'zv');
+    w.add(`${column} IN (SELECT zv.id FROM zaak zv WHERE ${visible.sql})`, ...visible.params);
     const zaak = q(req, 'zaak');
     if (zaak !== undefined) w.add(`${column} = (SELECT id FROM zaak WHERE uuid = ?)`, uuidFromUrl(req, zaak, `${Z}/zaken`) ?? '-');
     return zaak !== undefined;
@@ -79,9 +90,20 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
   app.get('/statussen/:uuid', detail<StatusRow>(statusSql, renderStatus));
 
   app.post('/statussen', async (req, reply) => {
+    // StatusViewSet create: zaken.aanmaken | zaken.statussen.toevoegen | zaken.heropenen for the zaak.
+    const auth = autorisatiesOf(req);
+    auth.require('zrc', STATUS_SCOPES);
     const body = parseBody(statusBody, req.body);
     const zaak = zaakId(req, body.zaak);
     if (!zaak) throw invalid('zaak', 'does_not_exist', 'Ongeldige hyperlink - Object bestaat niet.');
+    requireZaak(db, req, STATUS_SCOPES, zaak);
+    // StatusViewSet.perform_create: with zaken.aanmaken alone, only the first status.
+    if (zaak.status_id !== null && !allowsZaak(db, req, ['zaken.statussen.toevoegen', 'zaken.heropenen'], zaak)) {
+      throw new ApiError(403, 'permission_denied', 'U heeft geen toestemming om deze actie uit te voeren.', "Met de 'zaken.aanmaken' scope mag je slechts 1 status zetten");
+    }
+    // Open Zaak's DateNotInFutureValidator (src/openzaak/components/zaken/api/validators.py): no
+    // moment after the server's clock, TIME_LEEWAY 0 by default.
+    if (Date.parse(body.datumStatusGezet) > Date.now()) throw invalid('datumStatusGezet', 'date-in-future', 'Deze datum mag niet in de toekomst zijn');
     const stUuid = uuidFromUrl(req, body.statustype, `${C}/statustypen`);
     const st = stUuid ? (stmt(db, `SELECT id, zaaktype_id, volgnummer, (SELECT max(volgnummer) FROM statustype x WHERE x.zaaktype_id = statustype.zaaktype_id) AS maxnr
       FROM statustype WHERE uuid = ?`).get(stUuid) as { id: number; zaaktype_id: number; volgnummer: number; maxnr: number } | undefined) : undefined;
@@ -127,6 +149,8 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
   app.get('/rollen/:uuid', detail<RolRow>(rolSql, renderRol));
 
   app.post('/rollen', async (req, reply) => {
+    // RolViewSet create: zaken.bijwerken | zaken.geforceerd-bijwerken; zaken.aanmaken is not enough.
+    autorisatiesOf(req).require('zrc', ROL_SCOPES);
     const body = parseBody(rolBase, req.body);
     const ident = body.betrokkeneIdentificatie
       ? parseBody(z.object({ betrokkeneIdentificatie: identificatieSchemas[body.betrokkeneType] }), { betrokkeneIdentificatie: body.betrokkeneIdentificatie }).betrokkeneIdentificatie
@@ -136,6 +160,7 @@ export function registerZaakSubresources(app: FastifyInstance, deps: ApiDeps): v
     }
     const zaak = zaakId(req, body.zaak);
     if (!zaak) throw invalid('zaak', 'does_not_exist', 'Ongeldige hyperlink - Object bestaat niet.');
+    requireZaak(db, req, ROL_SCOPES, zaak);
     const rtUuid = uuidFromUrl(req, body.roltype, `${C}/roltypen`);
     const rt = rtUuid ? (stmt(db, 'SELECT id, zaaktype_id, omschrijving_generiek FROM roltype WHERE uuid = ?').get(rtUuid) as { id: number; zaaktype_id: number; omschrijving_generiek: string } | undefined) : undefined;
     if (!rt) throw invalid('roltype', 'bad-url', 'Ongeldige URL: het roltype bestaat niet.');

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Db } from '../../db/open';
+import { autorisatiesOf, permissionDenied } from '../../server/auth';
 import { API, identityOf, type ApiDeps } from '../../server/context';
 import { ApiError, Where, baseUrl, invalid, listQuery, notFound, nowIso, paginated, q, sendJson, sendWithEtag, stmt, uuidFromUrl, UUID_RE } from '../../server/http';
 import { dateStr, dateTimeStr, parseBody, rsin, str, urlStr } from '../../server/validation';
@@ -31,6 +33,27 @@ export function audit(deps: ApiDeps, req: FastifyRequest, resource: string, uuid
     .run(deps.api === API.zaken ? 'zaken' : 'catalogi', resource, uuid, actie, id?.clientId ?? null, id?.userId ?? null, id?.userRepresentation ?? null, nowIso());
 }
 
+/**
+ * The zaken this client may read (zaken.lezen), as SQL on the zaak table aliased `alias`
+ * (open-zaak: src/openzaak/utils/query.py, the list filtered by the client's autorisaties).
+ */
+export function zaakVisible(req: FastifyRequest, alias: string, scope = 'zaken.lezen'): { sql: string; params: unknown[] } {
+  const auth = autorisatiesOf(req);
+  auth.require('zrc', [scope]);
+  return auth.visible('zrc', scope, `(SELECT identificatie FROM zaaktype WHERE id = ${alias}.zaaktype_id)`, `${alias}.vertrouwelijkheidaanduiding`);
+}
+
+/** An action on one zaak (or a resource of it): 403 unless authorised for its zaaktype and vertrouwelijkheid (ZaakAuthRequired). */
+export function requireZaak(db: Db, req: FastifyRequest, scopes: readonly string[], zaak: ZaakAuthFields): void {
+  if (!allowsZaak(db, req, scopes, zaak)) throw permissionDenied();
+}
+
+export function allowsZaak(db: Db, req: FastifyRequest, scopes: readonly string[], zaak: ZaakAuthFields): boolean {
+  const zt = stmt(db, 'SELECT identificatie FROM zaaktype WHERE id = ?').get(zaak.zaaktype_id) as { identificatie: string };
+  return autorisatiesOf(req).allows('zrc', scopes, zt.identificatie, zaak.vertrouwelijkheidaanduiding);
+}
+type ZaakAuthFields = { zaaktype_id: number; vertrouwelijkheidaanduiding: string };
+
 const zaakBody = z.object({
   identificatie: str(40).optional(), bronorganisatie: rsin, omschrijving: str(80).optional(), toelichting: str(1000).optional(), zaaktype: urlStr(),
   registratiedatum: dateStr.optional(), verantwoordelijkeOrganisatie: rsin, startdatum: dateStr, einddatumGepland: dateStr.nullable().optional(),
@@ -50,6 +73,9 @@ export function registerZaken(app: FastifyInstance, deps: ApiDeps): void {
 
   app.get('/zaken', pre, async (req, reply) => {
     const w = new Where();
+    // ZaakViewSet list: zaken.lezen; only zaken of authorised zaaktypen up to their maximum vertrouwelijkheid are listed.
+    const visible = zaakVisible(req, 'z');
+    w.add(visible.sql, ...visible.params);
     const rolWhere = new Where();
     const rolFilters: [string, string][] = [
       ['rol__betrokkeneIdentificatie__natuurlijkPersoon__inpBsn', 'inp_bsn'], ['rol__betrokkeneIdentificatie__nietNatuurlijkPersoon__kvkNummer', 'kvk_nummer'],
@@ -92,16 +118,21 @@ export function registerZaken(app: FastifyInstance, deps: ApiDeps): void {
     UUID_RE.test(uuid) ? (stmt(db, `SELECT ${ZAAK_SELECT} ${ZAAK_FROM} WHERE z.uuid = ?`).get(uuid.toLowerCase()) as ZaakRow | undefined) : undefined;
 
   app.get<{ Params: { uuid: string } }>('/zaken/:uuid', pre, async (req, reply) => {
+    autorisatiesOf(req).require('zrc', ['zaken.lezen']);
     const row = getZaak(req.params.uuid);
     if (!row) throw notFound();
+    requireZaak(db, req, ['zaken.lezen'], row);
     return sendWithEtag(req, reply, api, renderZaken(db, baseUrl(req), [row])[0], crsHeaders);
   });
 
   app.post('/zaken', pre, async (req: FastifyRequest, reply: FastifyReply) => {
+    // ZaakViewSet create: zaken.aanmaken for this zaaktype (and the given vertrouwelijkheid).
+    autorisatiesOf(req).require('zrc', ['zaken.aanmaken']);
     const body = parseBody(zaakBody, req.body);
     const ztUuid = uuidFromUrl(req, body.zaaktype, `${API.catalogi.prefix}/zaaktypen`);
-    const zt = ztUuid ? (stmt(db, 'SELECT id, concept, data FROM zaaktype WHERE uuid = ?').get(ztUuid) as { id: number; concept: number; data: string } | undefined) : undefined;
+    const zt = ztUuid ? (stmt(db, 'SELECT id, identificatie, concept, data FROM zaaktype WHERE uuid = ?').get(ztUuid) as { id: number; identificatie: string; concept: number; data: string } | undefined) : undefined;
     if (!zt) throw invalid('zaaktype', 'bad-url', 'Ongeldige URL: het zaaktype bestaat niet in deze catalogus.');
+    autorisatiesOf(req).requireFor('zrc', ['zaken.aanmaken'], zt.identificatie, body.vertrouwelijkheidaanduiding ?? null);
     if (zt.concept) throw invalid('zaaktype', 'not-published', 'Het ZAAKTYPE is nog niet gepubliceerd.');
     const registratiedatum = body.registratiedatum ?? new Date().toISOString().slice(0, 10);
     let identificatie = body.identificatie;

@@ -58,6 +58,9 @@ export interface ZaaktypeSummary {
   url: string;
   identificatie: string;
   omschrijving: string;
+  /** The version's validity (Catalogi beginGeldigheid/eindeGeldigheid, dates); absent in lists cached before. */
+  beginGeldigheid?: string;
+  eindeGeldigheid?: string | null;
 }
 
 /** Step results of a multi-step remote write, persisted by the outbox after every step. */
@@ -114,6 +117,8 @@ export interface ZaakDetailRecord {
     formaat: string | null;
     bestandsnaam: string | null;
     bestandsomvang: number | null;
+    /** False: linked to the zaak, but this client may not read it (403) or it is gone (404). Absent in copies cached before. */
+    beschikbaar?: boolean;
   }[];
 }
 

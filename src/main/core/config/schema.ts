@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Role } from '../../../shared/roles';
+import { isValidBsn } from '../../../shared/bsn';
 import { Kloktijd, Sluitingsdag } from '../../../shared/kalender';
 import { AUTH_DEFAULTS, AuthConfig } from '../auth/config';
 
@@ -31,8 +32,10 @@ export const ZgwConnection = z.object({
   zgwClientId: z.string().min(1),
   zgwSecret: z.string().min(1),
   klantinteractiesToken: z.string().min(1),
-  /** RSIN of the municipality, used as bronorganisatie on new zaken. */
-  bronorganisatie: z.string().regex(/^\d{9}$/).default('002220647'),
+  /** RSIN of the municipality, used as bronorganisatie on new zaken. Required: a default registered zaken under another organisation. */
+  bronorganisatie: z
+    .string({ error: (issue) => (issue.input === undefined ? 'Verplicht: het RSIN van de gemeente (bronorganisatie van nieuwe zaken).' : 'Verwacht een RSIN van 9 cijfers.') })
+    .refine(isValidBsn, 'Geen geldig RSIN: verwacht 9 cijfers die voldoen aan de elfproef.'),
   timeoutMs: z.number().int().min(500).max(120_000).default(15_000),
   pageSize: z.number().int().min(1).max(500).default(100),
   /** More zaaksystemen (Zaken + Catalogi): a customer's zaken are read from all in parallel. */

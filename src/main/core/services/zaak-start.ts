@@ -6,6 +6,7 @@ import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
 import type { ZaakPayload } from '../sync/kinds/zaak';
+import { dateInNetherlands } from '../util/local-date';
 
 /** Where the zaaktypen list is kept in remote_cache (one row, the whole list). */
 const ZAAKTYPEN_KEY = 'klantbeeld:zaaktypen';
@@ -69,7 +70,12 @@ export class ZaakStartService {
       throw new ServiceError('invalid_input', 'Onbekend zaaktype.', [{ path: 'zaaktypeUrl', message: 'Kies een zaaktype uit de lijst.' }]);
     }
     const at = this.now();
-    const startdatum = localDate(at);
+    const startdatum = dateInNetherlands(at);
+    const ongeldig = notValidOn(zaaktype, startdatum);
+    if (ongeldig) {
+      void this.refresh();
+      throw new ServiceError('invalid_input', ongeldig, [{ path: 'zaaktypeUrl', message: 'Kies een zaaktype dat vandaag geldig is.' }]);
+    }
     const zaakId = this.store.transaction(() => {
       const id = this.store.startedZaken.addLocal({
         customerId: input.customerId,
@@ -106,9 +112,18 @@ export class ZaakStartService {
   }
 }
 
-/** The calendar date in the Netherlands (a zaak started at 00:30 local time starts that day). */
-function localDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(at);
+/**
+ * Why a zaak cannot start on this zaaktype version today, or null. Open Zaak accepts a zaak on
+ * an expired version (it only checks that the zaaktype is published), so Klantbeeld refuses it here.
+ */
+function notValidOn(zaaktype: Zaaktype, today: string): string | null {
+  if (zaaktype.eindeGeldigheid && zaaktype.eindeGeldigheid < today) {
+    return `Het zaaktype "${zaaktype.omschrijving}" is niet meer geldig (tot en met ${zaaktype.eindeGeldigheid}). De lijst met zaaktypen wordt vernieuwd; kies het opnieuw.`;
+  }
+  if (zaaktype.beginGeldigheid && zaaktype.beginGeldigheid > today) {
+    return `Het zaaktype "${zaaktype.omschrijving}" is pas geldig vanaf ${zaaktype.beginGeldigheid}. Kies een zaaktype dat vandaag geldig is.`;
+  }
+  return null;
 }
 
 export function zaakStartHandlers(service: ZaakStartService): Pick<Handlers, 'zaken.zaaktypen' | 'zaken.start'> {

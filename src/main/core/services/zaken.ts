@@ -50,6 +50,7 @@ export class ZaakService {
     // Only documents the zaak itself lists (as last fetched) can be opened: no arbitrary URLs.
     const doc = this.details.get(zaak.sourceUrl)?.detail.documenten.find((d) => d.uuid === documentId);
     if (!doc) throw new ServiceError('not_found', 'Dit document hoort niet (meer) bij deze zaak. Open de zaak opnieuw.');
+    if (doc.beschikbaar === false) throw new ServiceError('unavailable', 'Dit document is niet beschikbaar: Klantbeeld heeft er geen toegang toe in het zaaksysteem.');
     if (!this.adapter.fetchDocumentContent) throw new ServiceError('unavailable', 'Dit zaaksysteem levert geen documenten.');
     let content;
     try {
@@ -74,7 +75,7 @@ function toDetail(zaakId: string, d: ZaakDetailRecord, fetchedAt: string, live: 
     vertrouwelijkheid: d.vertrouwelijkheid,
     statussen: d.statussen,
     rollen: d.rollen,
-    documenten: d.documenten.map(({ url: _url, uuid, ...rest }) => ({ id: uuid, ...rest })),
+    documenten: d.documenten.map(({ url: _url, uuid, beschikbaar, ...rest }) => ({ id: uuid, ...rest, beschikbaar: beschikbaar ?? true })),
     fetchedAt,
     live,
     message,

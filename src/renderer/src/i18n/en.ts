@@ -329,6 +329,7 @@ const en: Messages = {
       noRollen: 'Nobody involved is known.',
       documenten: 'Documents',
       noDocumenten: 'No documents with this zaak.',
+      documentNietBeschikbaar: 'Not available: Klantbeeld has no access to this document (confidentiality or authorisation in the zaaksysteem).',
       vertrouwelijkheid: 'Confidentiality',
       openDocument: 'Open',
       saveDocument: 'Save',

@@ -327,6 +327,7 @@ const nl = {
       noRollen: 'Geen betrokkenen bekend.',
       documenten: 'Documenten',
       noDocumenten: 'Geen documenten bij deze zaak.',
+      documentNietBeschikbaar: 'Niet beschikbaar: Klantbeeld heeft geen toegang tot dit document (vertrouwelijkheid of autorisatie in het zaaksysteem).',
       vertrouwelijkheid: 'Vertrouwelijkheid',
       openDocument: 'Openen',
       saveDocument: 'Opslaan',

@@ -9,6 +9,9 @@ export const Zaaktype = z.object({
   url: z.string(),
   identificatie: z.string(),
   omschrijving: z.string(),
+  /** Validity of this version (dates); a zaak starts only on a version valid today. */
+  beginGeldigheid: z.string().optional(),
+  eindeGeldigheid: z.string().nullable().optional(),
 });
 export type Zaaktype = z.infer<typeof Zaaktype>;
 

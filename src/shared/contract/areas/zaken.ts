@@ -14,6 +14,8 @@ export const ZaakDocument = z.object({
   formaat: z.string().nullable(),
   bestandsnaam: z.string().nullable(),
   bestandsomvang: z.number().int().nullable(),
+  /** False: linked to the zaak, but Klantbeeld may not read it (vertrouwelijkheid, scope) or it is gone; shown as not available. */
+  beschikbaar: z.boolean(),
 });
 export type ZaakDocument = z.infer<typeof ZaakDocument>;
 

@@ -6,7 +6,8 @@
  * - reads.ts: every partij, and a customer's dossier (contacts and zaken, in parallel);
  * - contact-writes.ts: a klantcontact with its betrokkene and actor;
  * - zaak-writes.ts: a zaak started from the front office, and the zaaktypen;
- * - lookups.ts: partijen by search key, zaak detail, documents;
+ * - lookups.ts: partijen by search key;
+ * - zaak-detail.ts: a zaak's detail and its documents, from the zaaksysteem the zaak is in;
  * - callback-writes.ts: terugbelverzoeken and the work queues;
  * - reporting-reads.ts: every klantcontact, page by page, for the team leader's figures.
  */
@@ -20,6 +21,7 @@ import { Lookups } from './lookups';
 import { DossierReads } from './reads';
 import { ReportingReads } from './reporting-reads';
 import { ZaakWrites } from './zaak-writes';
+import { ZaakDetailReads } from './zaak-detail';
 
 export { documentenBaseUrl } from './api';
 
@@ -29,6 +31,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
   private readonly contacts: ContactWrites;
   private readonly zaken: ZaakWrites;
   private readonly lookups: Lookups;
+  private readonly zaakDetails: ZaakDetailReads;
   private readonly callbacks: CallbackWrites;
   private readonly reporting: ReportingReads;
 
@@ -39,6 +42,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
     this.contacts = new ContactWrites(api);
     this.zaken = new ZaakWrites(api);
     this.lookups = new Lookups(api);
+    this.zaakDetails = new ZaakDetailReads(api);
     this.callbacks = new CallbackWrites(api, this.contacts);
     this.reporting = new ReportingReads(api, (needed) => this.reads.actorNames(needed));
   }
@@ -49,8 +53,8 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
   pushZaak = (...args: Parameters<ZaakWrites['pushZaak']>) => this.zaken.pushZaak(...args);
   listZaaktypen = () => this.zaken.listZaaktypen();
   searchCustomers = (...args: Parameters<Lookups['searchCustomers']>) => this.lookups.searchCustomers(...args);
-  fetchZaakDetail = (...args: Parameters<Lookups['fetchZaakDetail']>) => this.lookups.fetchZaakDetail(...args);
-  fetchDocumentContent = (...args: Parameters<Lookups['fetchDocumentContent']>) => this.lookups.fetchDocumentContent(...args);
+  fetchZaakDetail = (...args: Parameters<ZaakDetailReads['fetchZaakDetail']>) => this.zaakDetails.fetchZaakDetail(...args);
+  fetchDocumentContent = (...args: Parameters<ZaakDetailReads['fetchDocumentContent']>) => this.zaakDetails.fetchDocumentContent(...args);
   pushCallback: CallbackAdapter['pushCallback'] = (callback, log) => this.callbacks.pushCallback(callback, log);
   listWorkQueue: CallbackAdapter['listWorkQueue'] = (targets) => this.callbacks.listWorkQueue(targets);
   listTaken: CallbackAdapter['listTaken'] = (status) => this.callbacks.listTaken(status);

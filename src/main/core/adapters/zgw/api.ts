@@ -12,8 +12,16 @@ const CATALOGUS_REVALIDATE_MS = 24 * 60 * 60 * 1000;
 const IMMUTABLE_KINDS = new Set(['status', 'klantcontact-betrokkenen']);
 
 /** The Documenten API: configured, or beside the Zaken API as Open Zaak serves them. */
-export function documentenBaseUrl(conn: ZgwConnection): string {
+export function documentenBaseUrl(conn: { zakenUrl: string; documentenUrl?: string | undefined }): string {
   return conn.documentenUrl ?? conn.zakenUrl.replace(/\/zaken\/api\/v1\/?$/, '/documenten/api/v1');
+}
+
+/** One zaaksysteem (Open Zaak): its Zaken, Catalogi and Documenten API, each with that system's own JWT. */
+export interface ZaakSource {
+  label: string;
+  zaken: ApiClient;
+  catalogi: ApiClient;
+  documenten: ApiClient;
 }
 
 /**
@@ -26,7 +34,7 @@ export class ZgwApi {
   readonly zaken: ApiClient;
   readonly catalogi: ApiClient;
   /** The main Zaken API first, then any extra zaaksystemen; read in parallel. */
-  readonly zaakSources: { label: string; zaken: ApiClient; catalogi: ApiClient }[];
+  readonly zaakSources: ZaakSource[];
   readonly klantinteracties: ApiClient;
   /** The Documenten API (same ZGW JWT); only URLs under its base are ever fetched. */
   readonly documenten: ApiClient;
@@ -52,15 +60,33 @@ export class ZgwApi {
     const jwt = jwtFor(conn.zgwClientId, conn.zgwSecret);
     this.zaken = new ApiClient(conn.zakenUrl, jwt, conn.timeoutMs, true);
     this.catalogi = new ApiClient(conn.catalogiUrl, jwt, conn.timeoutMs);
+    this.documenten = new ApiClient(documentenBaseUrl(conn), jwt, conn.timeoutMs);
     this.zaakSources = [
-      { label: conn.label, zaken: this.zaken, catalogi: this.catalogi },
+      { label: conn.label, zaken: this.zaken, catalogi: this.catalogi, documenten: this.documenten },
       ...(conn.extraZaaksystemen ?? []).map((extra) => {
         const auth = jwtFor(extra.zgwClientId, extra.zgwSecret);
-        return { label: extra.label, zaken: new ApiClient(extra.zakenUrl, auth, conn.timeoutMs, true), catalogi: new ApiClient(extra.catalogiUrl, auth, conn.timeoutMs) };
+        return {
+          label: extra.label,
+          zaken: new ApiClient(extra.zakenUrl, auth, conn.timeoutMs, true),
+          catalogi: new ApiClient(extra.catalogiUrl, auth, conn.timeoutMs),
+          documenten: new ApiClient(documentenBaseUrl(extra), auth, conn.timeoutMs),
+        };
       }),
     ];
     this.klantinteracties = new ApiClient(conn.klantinteractiesUrl, { kind: 'token', token: conn.klantinteractiesToken }, conn.timeoutMs);
-    this.documenten = new ApiClient(documentenBaseUrl(conn), jwt, conn.timeoutMs);
+  }
+
+  /**
+   * The zaaksysteem a zaak URL belongs to, by its Zaken API base: a zaak of an extra
+   * zaaksysteem is read with that system's credentials, never with the main one's.
+   */
+  sourceOfZaak(zaakUrl: string): ZaakSource | null {
+    return this.zaakSources.find((s) => zaakUrl.startsWith(s.zaken.url('/'))) ?? null;
+  }
+
+  /** The zaaksysteem whose Documenten API serves this document URL. */
+  sourceOfDocument(documentUrl: string): ZaakSource | null {
+    return this.zaakSources.find((s) => documentUrl.startsWith(s.documenten.url('/'))) ?? null;
   }
 
   /**

@@ -31,6 +31,8 @@ export interface HttpResponse {
   status: number;
   body: unknown;
   etag: string | null;
+  /** The server's `Date` header: its clock, for times it checks against its own (datumStatusGezet). */
+  date?: string | null;
 }
 
 /** A small fetch wrapper per API: auth header, timeout, problem+json mapped to RemoteError. */
@@ -85,7 +87,7 @@ export class ApiClient {
       }
     }
     if (!response.ok) throw this.toError(response, body);
-    return { status: response.status, body, etag: response.headers.get('etag') };
+    return { status: response.status, body, etag: response.headers.get('etag'), date: response.headers.get('date') };
   }
 
   /** A binary body (a document's content), at most `maxBytes`; errors as in `request`. */

@@ -4,6 +4,7 @@ import { Actor, Klantcontact, Partij, Zaak, ZaakType, parseRemote } from './remo
 import { ApiClient, collect, pages } from './http';
 import { ZgwApi, PARALLEL_REQUESTS, ACTOR_REFRESH_MS } from './api';
 import { mapLimit } from '../../util/concurrency';
+import { accessDenied } from './permissions';
 import { toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
 
 /** A dossier reads at most this many pages per list; older items stay cached. */
@@ -84,7 +85,7 @@ export class DossierReads {
 
   private async fetchZakenFrom(source: { zaken: ApiClient; catalogi: ApiClient }, filter: string, signal: AbortSignal) {
     const first = source.zaken.url(`/zaken?${filter}&pageSize=${this.api.conn.pageSize}`);
-    const { items, complete } = await collect(source.zaken, first, { signal }, DOSSIER_MAX_PAGES);
+    const { items, complete } = await accessDenied.rethrow(collect(source.zaken, first, { signal }, DOSSIER_MAX_PAGES), 'zaken');
     const zaken = items.map((z) => parseRemote(Zaak, z, 'zaak'));
     const records = await mapLimit(zaken, PARALLEL_REQUESTS, async (zaak) => {
       const [zaaktype, status] = await Promise.all([
