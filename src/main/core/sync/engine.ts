@@ -104,14 +104,14 @@ export class SyncEngine {
     const counts = this.store.outbox.counts(BEHEER_KINDS);
     const busy = this.flushing !== null || this.prefetching !== null || this.refreshing.size > 0;
     const outage = this.outages.of(ZAAKSYSTEEM);
-    // Never "idle" with work waiting: sending, waiting for the zaaksysteem, or offline.
-    const state = outage ? 'offline' : busy ? 'syncing' : counts.pending > 0 ? 'waiting' : 'idle';
+    // Never "idle" with work waiting: offline (no answer), sending, or waiting (a backoff, a Retry-After).
+    const state = outage?.network ? 'offline' : busy ? 'syncing' : counts.pending > 0 || outage ? 'waiting' : 'idle';
     const sending = this.flushing !== null && !outage && counts.pending > 0;
     return {
       state,
       pending: counts.pending,
       failed: counts.parked,
-      offlineSince: outage?.since ?? null,
+      offlineSince: outage?.network ? outage.since : null,
       lastSyncAt: this.lastSyncAt,
       message: this.message,
       progress: this.progress ?? this.otherProgress,
