@@ -12,6 +12,7 @@ import { BenchReport, readBaseline } from './harness';
 import { localStore, SIZES } from './fixtures/local-store';
 import { callbacksSuite } from './suites/callbacks';
 import { contactsSuite } from './suites/contacts';
+import { drainSuite } from './suites/drain';
 import { coreReads } from './suites/core-reads';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
     only: { type: 'string' },
   },
 });
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     if (wanted('contacts')) await contactsSuite(report, storeFile, size, workDir);
     if (wanted('identify')) await identifySuite(report, storeFile, size, workDir, values.quick);
     if (wanted('sync')) await syncSuite(report, workDir, values.quick);
+    if (wanted('drain')) await drainSuite(report, workDir, values.quick);
     if (wanted('kennis')) await kennisSearch(report, join(root, '.cache/bench'), workDir, log);
     if (wanted('privacy')) await privacySuite(report, storeFile, size, workDir);
     if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
