@@ -4,8 +4,11 @@
  * once, each entry exactly once and each customer's in the order written; the status never says
  * idle with work waiting; the log has one line when the outage starts and one when it ends.
  */
+import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../src/shared/contract';
+import { ZaakStartService } from '../../../src/main/core/services/zaak-start';
+import type { FinishContact } from '../../../src/main/core/services/contacts';
+import { contract, type SyncStatus } from '../../../src/shared/contract';
 import { startSyncRig, type SyncRig } from '../../support/sync-rig';
 
 const CUSTOMERS = 6;
@@ -101,6 +104,27 @@ describe('recovery after an outage', () => {
     assertDeliveredOnceInOrder(ids);
     assertOneOutageInTheLog();
     expect(statuses.filter((s) => s.state === 'idle' && s.pending > 0)).toEqual([]);
+  });
+
+  it('side by side, the ordering rules hold: a zaak started here goes before the contact linking to it', async () => {
+    const ids = customers();
+    const zaken = new ZaakStartService(rig.store, rig.adapter, () => {});
+    const [zaaktype] = (await zaken.zaaktypen(false)).zaaktypen;
+    const outage = rig.server.faults.add({ path: /./, fault: { kind: 'drop' } });
+    ids.forEach((customerId, c) => {
+      const zaak = zaken.start({ customerId, zaaktypeUrl: zaaktype!.url, omschrijving: `Herstelzaak ${run}/${c}` });
+      const vraag = { onderwerp: `Herstel ${run}/${c}/zaak`, inhoud: '', gespreksresultaat: 'zaak_gestart', zaakIds: [zaak.id] };
+      rig.contacts.finish(contract['contacts.finish'].input.parse({ draftId: randomUUID(), customerId, kanaal: 'telefoon', startedAt: new Date().toISOString(), vragen: [vraag] }) as FinishContact);
+    });
+    await rig.engine.flushOutbox();
+    outage.remove();
+    rig.makeDue();
+    await flushUntilEmpty();
+    const linked = rig.server.db.prepare(
+      `SELECT k.onderwerp, o.object_id AS zaak FROM klantcontact k LEFT JOIN onderwerpobject o ON o.klantcontact_id = k.id WHERE k.onderwerp LIKE ? ORDER BY k.onderwerp`,
+    );
+    const zaakUuid = rig.server.db.prepare('SELECT uuid FROM zaak WHERE omschrijving = ?').pluck();
+    expect(linked.all(`Herstel ${run}/%/zaak`)).toEqual(ids.map((_, c) => ({ onderwerp: `Herstel ${run}/${c}/zaak`, zaak: zaakUuid.get(`Herstelzaak ${run}/${c}`) })));
   });
 
   it('entries that wait say so with their next attempt, never idle', async () => {
