@@ -127,15 +127,17 @@ describe('recovery after an outage', () => {
     expect(linked.all(`Herstel ${run}/%/zaak`)).toEqual(ids.map((_, c) => ({ onderwerp: `Herstel ${run}/${c}/zaak`, zaak: zaakUuid.get(`Herstelzaak ${run}/${c}`) })));
   });
 
-  it('entries that wait say so with their next attempt, never idle', async () => {
+  it('entries that wait say so with their next attempt, never idle; a Retry-After holds even after a read answered', async () => {
     const [id] = customers();
     rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 503, retryAfterSeconds: 120 }, times: 1 });
     rig.contacts.register({ customerId: id!, kanaal: 'telefoon', onderwerp: `Herstel ${run}/0/0`, inhoud: '' });
     await rig.engine.flushOutbox();
     const status = rig.engine.status();
     expect(status).toMatchObject({ state: 'waiting', pending: 1, sending: null, offlineSince: null });
-    // Retry-After honoured: nothing before the time the zaaksysteem asked for.
+    // Retry-After honoured: nothing before the time the zaaksysteem asked for, even when a read answers meanwhile.
     expect(new Date(status.nextAttemptAt ?? 0).getTime() - Date.now()).toBeGreaterThan(100_000);
+    await rig.engine.refreshCustomer(id!);
+    expect(new Date(rig.engine.status().nextAttemptAt ?? 0).getTime() - Date.now()).toBeGreaterThan(100_000);
     await rig.engine.flushOutbox();
     expect(received()).toEqual([]);
   });

@@ -225,11 +225,11 @@ export class OutboxStore {
       .run({ until, kinds: JSON.stringify(kinds) });
   }
 
-  /** The system answers again: every waiting entry of these kinds is due now, whatever its backoff. */
-  releaseKinds(kinds: readonly string[], now: string): number {
+  /** The system answers again: every waiting entry of these kinds is due at `at` (now, or a Retry-After), whatever its backoff. */
+  releaseKinds(kinds: readonly string[], at: string): number {
     return this.db
-      .prepare("UPDATE outbox SET next_attempt_at = @now WHERE state = 'pending' AND next_attempt_at > @now AND kind IN (SELECT value FROM json_each(@kinds))")
-      .run({ now, kinds: JSON.stringify(kinds) }).changes;
+      .prepare("UPDATE outbox SET next_attempt_at = @at WHERE state = 'pending' AND next_attempt_at > @at AND kind IN (SELECT value FROM json_each(@kinds))")
+      .run({ at, kinds: JSON.stringify(kinds) }).changes;
   }
 
   nextDueAt(): string | null {

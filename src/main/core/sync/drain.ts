@@ -65,7 +65,7 @@ export class OutboxDrain {
     const ended = this.outages.answered(system);
     if (!ended && !this.unreleased.has(system)) return false;
     this.unreleased.delete(system);
-    return this.store.outbox.releaseKinds(kindsOf(system), this.options.now().toISOString()) > 0;
+    return this.store.outbox.releaseKinds(kindsOf(system), this.outages.releaseAt(system).toISOString()) > 0;
   }
 
   /** Lanes with work; of a system in an outage only one entry, the least tried lane head (the probe). */

@@ -26,6 +26,8 @@ interface Outage {
  */
 export class Outages {
   private readonly open = new Map<string, Outage>();
+  /** A Retry-After the system sent: nothing goes before it, even when another request of it answers meanwhile. */
+  private readonly notBefore = new Map<string, number>();
 
   constructor(
     private readonly log: (line: string) => void,
@@ -44,6 +46,7 @@ export class Outages {
 
   /** A request to the system failed for want of it: an outage starts, or one more attempt in it. */
   failed(system: string, error: RemoteError): void {
+    if (error.retryAfterMs !== null) this.notBefore.set(system, Math.max(this.notBefore.get(system) ?? 0, this.now().getTime() + error.retryAfterMs));
     const outage = this.open.get(system);
     if (outage) {
       outage.retries += 1;
@@ -57,6 +60,14 @@ export class Outages {
   /** When to try again (a probe): soon, growing to `maxMs`, or when the system asked (Retry-After). */
   delayMs(system: string, error: RemoteError, maxMs: number): number {
     return error.retryAfterMs ?? Math.min(maxMs, retryDelayMs(this.open.get(system)?.retries ?? 0));
+  }
+
+  /** The earliest time the system's entries may go again: now, or later when it asked (Retry-After). */
+  releaseAt(system: string): Date {
+    const now = this.now();
+    const until = this.notBefore.get(system) ?? 0;
+    if (until <= now.getTime()) this.notBefore.delete(system);
+    return new Date(Math.max(now.getTime(), until));
   }
 
   /** The system answered: the outage, if any, is over. Returns whether one was. */
