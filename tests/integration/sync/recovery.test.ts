@@ -57,6 +57,7 @@ async function outageWithWork(ids: string[]): Promise<{ remove: () => void }> {
     registerRound(ids, round);
     rig.makeDue(); // the probe's time has come
     await rig.engine.flushOutbox();
+    await rig.engine.refreshCustomer(ids[round]!); // the clerk opens a customer: a read fails too, unlogged
     expect(rig.engine.status()).toMatchObject({ state: 'offline', pending: ids.length * (round + 1) });
   }
   return outage;
