@@ -29,6 +29,7 @@ import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
+import { freshCacheForSource, sourceIdentity } from './sync/cache-source';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
 import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
@@ -55,6 +56,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
   const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env), log);
   const store = Store.open(join(options.dataDir, STORE_FILE));
+  // Another zaaksysteem in the configuration: a fresh cache, unsent work kept (sync/cache-source.ts).
+  freshCacheForSource(store, sourceIdentity(config.adapter), log);
   const events = new EventBus();
   let connection: ZgwConnection;
   let demo: Awaited<ReturnType<typeof startEmbeddedDemo>> | null = null;

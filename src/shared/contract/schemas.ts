@@ -91,7 +91,8 @@ export const CustomerPicture = z.object({
 export type CustomerPicture = z.infer<typeof CustomerPicture>;
 
 export const SyncStatus = z.object({
-  state: z.enum(['idle', 'syncing', 'offline']),
+  /** waiting: entries wait for their next attempt (never idle with work pending). */
+  state: z.enum(['idle', 'syncing', 'offline', 'waiting']),
   /** Outbox entries not yet acknowledged by the zaaksysteem. */
   pending: z.number().int().nonnegative(),
   /** Entries parked after a permanent error; they need a person. */
@@ -101,6 +102,10 @@ export const SyncStatus = z.object({
   message: z.string().nullable(),
   /** A long sync under way (the partijen prefetch): what, how far, of how many (null: unknown). */
   progress: z.object({ what: z.string(), done: z.number().int().nonnegative(), total: z.number().int().nonnegative().nullable() }).nullable().default(null),
+  /** The outbox being emptied: sent so far in this round, of how many (sent + still waiting). */
+  sending: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).nullable().default(null),
+  /** When the first waiting entry is tried next (offline or waiting). */
+  nextAttemptAt: IsoDateTime.nullable().default(null),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -75,4 +75,22 @@ describe('configuration', () => {
   it('refuses unknown roles', () => {
     expect(() => loadConfig(dir.path, { KLANTBEELD_USER_ROLES: 'admin' })).toThrow(/user\.roles/);
   });
+
+  it('tells the beheerder what is wrong in Dutch, naming the field (issue 11)', () => {
+    const messageOf = () => {
+      try {
+        loadConfig(dir.path, {});
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    };
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: { kind: 'openklant' }, sync: { outboxIntervalSeconds: 'twee' } }));
+    const message = messageOf();
+    expect(message).toContain("adapter.kind: Ongeldige waarde: verwacht één van 'demo' | 'zgw'");
+    expect(message).toContain('sync.outboxIntervalSeconds: Ongeldige invoer: verwacht getal');
+    expect(message).not.toMatch(/Invalid|Expected|expected|received/);
+    writeFileSync(join(dir.path, CONFIG_FILE), '{"adapter": {"kind": "demo"},}');
+    expect(messageOf()).toMatch(/is geen geldige JSON \(regel 1, kolom \d+\)\.$/);
+  });
 });

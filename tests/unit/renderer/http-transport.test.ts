@@ -6,7 +6,7 @@ import { createHttpTransport, type StreamState } from '../../../src/renderer/src
 
 type Call = { url: string; init: RequestInit };
 
-const syncStatus = { state: 'idle', pending: 0, failed: 0, offlineSince: null, lastSyncAt: null, message: null, progress: null };
+const syncStatus = { state: 'idle', pending: 0, failed: 0, offlineSince: null, lastSyncAt: null, message: null, progress: null, sending: null, nextAttemptAt: null };
 
 /** A controllable SSE response body. */
 function sseStream() {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { dutchInputIssue } from '../input-issues';
 import { KlantbeeldConfig } from './schema';
 import { mergeSecrets, secretsFromEnv } from './secret-fields';
 
@@ -20,19 +21,34 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
     try {
       raw = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new ConfigError(`${file} is geen geldige JSON: ${(error as Error).message}`);
+      throw new ConfigError(`${file} is geen geldige JSON${jsonPosition(error)}.`);
     }
   } else {
     writeFileSync(file, `${JSON.stringify(KlantbeeldConfig.parse({}), null, 2)}\n`, { mode: 0o600 });
   }
   // Secrets the desktop app keeps in safeStorage come back in KLANTBEELD_SECRETS (config/secret-fields.ts).
   const merged = applyEnv(mergeSecrets(raw, secretsFromEnv(env)), env);
-  const parsed = KlantbeeldConfig.safeParse(merged);
+  // The beheerder reads this at start: in Dutch, naming the field (adapter.kind) and what it may be.
+  const parsed = KlantbeeldConfig.safeParse(merged, { error: configIssue });
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new ConfigError(`Configuratie ongeldig (${file} of KLANTBEELD_*-variabelen): ${where}`);
   }
   return parsed.data;
+}
+
+/** zod's Dutch words (input-issues.ts), and the allowed values where one of several kinds was expected. */
+const configIssue: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === 'invalid_union' && Array.isArray(issue.options) && issue.options.length > 0) {
+    return `Ongeldige waarde: verwacht één van ${issue.options.map((o) => `'${String(o)}'`).join(' | ')}`;
+  }
+  return dutchInputIssue(issue);
+};
+
+/** Where JSON.parse stopped, in Dutch (its own message is English). */
+function jsonPosition(error: unknown): string {
+  const at = /line (\d+) column (\d+)/.exec(error instanceof Error ? error.message : '');
+  return at ? ` (regel ${at[1]}, kolom ${at[2]})` : '';
 }
 
 const ENV_TO_ADAPTER: Record<string, string> = {

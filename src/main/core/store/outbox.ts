@@ -204,6 +204,34 @@ export class OutboxStore {
     return { ...byState(this.kindCountsStmt.all(kind)), lastError: this.kindErrorStmt.get(kind)?.last_error ?? null };
   }
 
+  /** Waiting entries in the order they were written, due or not: the sync engine's lanes (sync/lanes.ts). */
+  waiting(limit: number): OutboxEntry[] {
+    return this.db.prepare<[number], OutboxRow>("SELECT * FROM outbox WHERE state = 'pending' ORDER BY id LIMIT ?").all(limit).map(toEntry);
+  }
+
+  /** When the first waiting entry (without the kinds left out) is tried next, or null. */
+  nextAttemptAt(exceptKinds: readonly string[] = []): string | null {
+    return (
+      this.db
+        .prepare<[string], { at: string | null }>("SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND kind NOT IN (SELECT value FROM json_each(?))")
+        .get(JSON.stringify(exceptKinds))?.at ?? null
+    );
+  }
+
+  /** An outage: no entry of these kinds is tried before `until` (one probe at a time, not every entry). */
+  holdKinds(kinds: readonly string[], until: string): void {
+    this.db
+      .prepare("UPDATE outbox SET next_attempt_at = @until WHERE state = 'pending' AND next_attempt_at < @until AND kind IN (SELECT value FROM json_each(@kinds))")
+      .run({ until, kinds: JSON.stringify(kinds) });
+  }
+
+  /** The system answers again: every waiting entry of these kinds is due at `at` (now, or a Retry-After), whatever its backoff. */
+  releaseKinds(kinds: readonly string[], at: string): number {
+    return this.db
+      .prepare("UPDATE outbox SET next_attempt_at = @at WHERE state = 'pending' AND next_attempt_at > @at AND kind IN (SELECT value FROM json_each(@kinds))")
+      .run({ at, kinds: JSON.stringify(kinds) }).changes;
+  }
+
   nextDueAt(): string | null {
     return this.nextDueStmt.get()?.at ?? null;
   }

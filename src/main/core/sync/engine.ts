@@ -4,10 +4,9 @@ import type { EventBus } from '../events';
 import type { Store } from '../store';
 import { CallbackPoll } from '../callbacks/poll';
 import type { Derived } from '../store/callbacks';
-import type { OutboxEntry } from '../store/outbox';
-import { retryDelayMs } from './backoff';
-import { BEHEER_KINDS, outboxKinds } from './kinds';
-import { MissingLocalDataError, WaitingError } from './kinds/types';
+import { OutboxDrain } from './drain';
+import { BEHEER_KINDS } from './kinds';
+import { Outages, ZAAKSYSTEEM } from './outage';
 
 /** Partijen written per transaction during a prefetch. */
 const PREFETCH_CHUNK = 50;
@@ -25,6 +24,10 @@ export interface SyncOptions {
   alleTaken?: () => boolean;
   /** Team, norm and deadline of a callback seen for the first time (callbacks/derive.ts). */
   deriveCallback?: (record: CallbackRecord) => Derived;
+  /** Customers whose outbox entries are sent side by side (default 4; 1: one entry at a time). */
+  outboxConcurrency?: number;
+  /** The longest pause between two probes while the zaaksysteem is away (default 5 s). */
+  probeMaxMs?: number;
 }
 
 
@@ -47,14 +50,17 @@ export class SyncEngine {
   private readonly callbackPoll: CallbackPoll;
   private lastPollAt = 0;
   private lastPollOkAt: string | null = null;
-  private offlineSince: string | null = null;
   private lastSyncAt: string | null = null;
   private message: string | null = null;
   private progress: { what: string; done: number; total: number | null } | null = null;
   /** A long read outside the engine (the reporting poller) and how far it is. */
   private otherProgress: SyncStatus['progress'] = null;
   private stopped = false;
+  /** start() was called: the engine runs its own timer (tests without it drive the engine themselves). */
+  private started = false;
   private readonly now: () => Date;
+  private readonly outages: Outages;
+  private readonly drain: OutboxDrain;
 
   constructor(
     private readonly store: Store,
@@ -64,10 +70,20 @@ export class SyncEngine {
   ) {
     this.now = options.now ?? (() => new Date());
     this.callbackPoll = new CallbackPoll(store, options.deriveCallback, this.now);
+    this.outages = new Outages(options.log, this.now);
+    this.drain = new OutboxDrain(
+      store,
+      adapter,
+      events,
+      this.outages,
+      { concurrency: options.outboxConcurrency ?? 4, outboxIntervalMs: options.outboxIntervalMs, probeMaxMs: options.probeMaxMs ?? 5_000, log: options.log, now: this.now },
+      () => this.publishStatus(),
+    );
   }
 
   start(): void {
     this.stopped = false;
+    this.started = true;
     this.schedule(0);
   }
 
@@ -87,14 +103,20 @@ export class SyncEngine {
     // The clerk's status: the verwerkingenlog's batches are the beheerder's (verwerkingen.verify).
     const counts = this.store.outbox.counts(BEHEER_KINDS);
     const busy = this.flushing !== null || this.prefetching !== null || this.refreshing.size > 0;
+    const outage = this.outages.of(ZAAKSYSTEEM);
+    // Never "idle" with work waiting: offline (no answer), sending, or waiting (a backoff, a Retry-After).
+    const state = outage?.network ? 'offline' : busy ? 'syncing' : counts.pending > 0 || outage ? 'waiting' : 'idle';
+    const sending = this.flushing !== null && !outage && counts.pending > 0;
     return {
-      state: this.offlineSince ? 'offline' : busy ? 'syncing' : 'idle',
+      state,
       pending: counts.pending,
       failed: counts.parked,
-      offlineSince: this.offlineSince,
+      offlineSince: outage?.network ? outage.since : null,
       lastSyncAt: this.lastSyncAt,
       message: this.message,
       progress: this.progress ?? this.otherProgress,
+      sending: sending ? { done: this.drain.sent, total: this.drain.sent + counts.pending } : null,
+      nextAttemptAt: counts.pending > 0 && !sending ? this.store.outbox.nextAttemptAt(BEHEER_KINDS) : null,
     };
   }
 
@@ -200,18 +222,10 @@ export class SyncEngine {
     return this.polling;
   }
 
-  /** Sends every due outbox entry, one at a time (order matters to the clerk's timeline). */
+  /** Sends every due outbox entry: customers side by side, each customer's in order (sync/drain.ts). */
   flushOutbox(): Promise<void> {
     if (this.flushing) return this.flushing;
-    this.flushing = (async () => {
-      for (;;) {
-        const due = this.store.outbox.due(this.now().toISOString(), 20);
-        if (due.length === 0 || this.stopped) return;
-        for (const entry of due) {
-          if (!(await this.deliver(entry))) return;
-        }
-      }
-    })().finally(() => {
+    this.flushing = this.drain.run(() => this.stopped).finally(() => {
       this.flushing = null;
       this.publishStatus();
     });
@@ -240,63 +254,6 @@ export class SyncEngine {
     this.schedule(Math.max(50, Math.min(this.options.outboxIntervalMs, untilDue)));
   }
 
-  /** Returns false when the zaaksysteem is unreachable: stop this round, retry later. */
-  private async deliver(entry: OutboxEntry): Promise<boolean> {
-    const kind = outboxKinds.get(entry.kind);
-    if (!kind) {
-      this.park(entry, `Onbekende soort uitgaand bericht: ${entry.kind}`);
-      return true;
-    }
-    const parsed = kind.payload.safeParse(entry.payload);
-    if (!parsed.success) {
-      this.park(entry, 'Het uitgaande bericht is onleesbaar geworden.');
-      return true;
-    }
-    const payload = parsed.data;
-    try {
-      const steps = { ...entry.steps };
-      const log = {
-        done: steps,
-        record: (step: string, value: unknown) => {
-          steps[step] = value;
-          this.store.outbox.recordStep(entry.id, step, value);
-        },
-      };
-      const result = await kind.send(this.adapter, payload, log, { store: this.store, idempotencyKey: entry.idempotencyKey, entryId: entry.id });
-      this.store.transaction(() => {
-        this.store.outbox.markDone(entry.id, this.now().toISOString());
-        kind.acknowledged(this.store, payload, result);
-      });
-      this.reachable();
-      kind.announce(this.events, payload, { state: 'sent', error: null });
-      return true;
-    } catch (error) {
-      if (error instanceof WaitingError) {
-        // Not a failure: the entries it waits for go first; the others are not held up.
-        this.store.outbox.postpone(entry.id, new Date(this.now().getTime() + this.options.outboxIntervalMs).toISOString(), error.message);
-        return true;
-      }
-      if (error instanceof RemoteError && error.kind === 'transient') {
-        const delay = error.retryAfterMs ?? retryDelayMs(entry.attempts);
-        this.store.outbox.scheduleRetry(entry.id, new Date(this.now().getTime() + delay).toISOString(), error.message);
-        if (error.status === null) this.unreachable(error, 'verzenden');
-        return false;
-      }
-      const reason = error instanceof RemoteError || error instanceof MissingLocalDataError ? error.message : `Onverwachte fout: ${String(error)}`;
-      this.park(entry, reason, (store) => kind.parked(store, payload, reason));
-      kind.announce(this.events, payload, { state: 'failed', error: reason });
-      return true;
-    }
-  }
-
-  private park(entry: OutboxEntry, reason: string, local?: (store: Store) => void): void {
-    this.options.log(`sync: outbox entry ${entry.id} (${entry.kind}) parked: ${reason}`);
-    this.store.transaction(() => {
-      this.store.outbox.park(entry.id, reason);
-      local?.(this.store);
-    });
-  }
-
   private async doRefresh(customerId: string): Promise<void> {
     const customer = this.store.customers.get(customerId);
     if (!customer) return;
@@ -319,21 +276,21 @@ export class SyncEngine {
     }
   }
 
+  /** A read answered: the zaaksysteem is there, and whatever waited for it goes now. */
   private reachable(): void {
     this.lastSyncAt = this.now().toISOString();
-    if (this.offlineSince || this.message) {
-      this.offlineSince = null;
-      this.message = null;
-    }
+    this.message = null;
+    const released = this.drain.answered(ZAAKSYSTEEM);
     this.publishStatus();
+    if (released && this.started) this.kick();
   }
 
   private unreachable(error: unknown, what: string): void {
     const message = error instanceof Error ? error.message : String(error);
-    const network = error instanceof RemoteError && error.status === null;
-    if (network && !this.offlineSince) this.offlineSince = this.now().toISOString();
     this.message = `${what}: ${message}`;
-    this.options.log(`sync: ${what} failed: ${message}`);
+    // No answer at all: part of an outage, logged once when it starts (sync/outage.ts), not per read.
+    if (error instanceof RemoteError && error.status === null) this.outages.failed(ZAAKSYSTEEM, error);
+    else this.options.log(`sync: ${what} failed: ${message}`);
     this.publishStatus();
   }
 

@@ -45,6 +45,9 @@ const en: Messages = {
     failed: '{n} failed | {n} failed',
     unknown: 'Status unknown',
     appUnreachable: 'No connection to Klantbeeld',
+    sending: 'Sending {done} of {total}',
+    waiting: 'Waiting for the zaaksysteem',
+    nextAttempt: 'next attempt at {time}',
   },
   home: {
     title: 'No customer open',

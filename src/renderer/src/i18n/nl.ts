@@ -43,6 +43,9 @@ const nl = {
     failed: '{n} mislukt | {n} mislukt',
     unknown: 'Status onbekend',
     appUnreachable: 'Geen verbinding met Klantbeeld',
+    sending: 'Verzenden {done} van {total}',
+    waiting: 'Wacht op zaaksysteem',
+    nextAttempt: 'volgende poging om {time}',
   },
   home: {
     title: 'Geen klant geopend',

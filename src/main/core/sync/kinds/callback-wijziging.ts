@@ -97,4 +97,10 @@ export const callbackWijzigingKind: OutboxKind<CallbackWijzigingPayload> = {
     // Given up: it never happened in the zaaksysteem; the next poll restores the taak's state.
     store.callbacks.history.remove(p.eventId);
   },
+
+  // The lane its create went in (the callback's customer), so a change never overtakes it.
+  lane: (p, store) => {
+    const customerId = store.callbacks.get(p.callbackId)?.customer_id;
+    return customerId ? `klant:${customerId}` : `terugbelverzoek:${p.callbackId}`;
+  },
 };

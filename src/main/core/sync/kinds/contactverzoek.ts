@@ -90,4 +90,6 @@ export const contactverzoekKind: OutboxKind<ContactverzoekPayload> = {
     store.callbacks.remove(p.callbackId);
     if (p.contactId) store.contacts.remove(p.contactId);
   },
+
+  lane: (p) => (p.customerId ? `klant:${p.customerId}` : `terugbelverzoek:${p.callbackId}`),
 };

@@ -87,4 +87,6 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
       syncError: outcome.error,
     });
   },
+
+  lane: (contact) => (contact.customerId ? `klant:${contact.customerId}` : `contact:${contact.contactId}`),
 };

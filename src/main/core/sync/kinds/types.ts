@@ -30,6 +30,15 @@ export interface OutboxKind<P = unknown> {
    * clerk's wachtrij; only the beheerder sees, resends or discards them.
    */
   readonly forBeheer?: true;
+  /**
+   * Entries of one lane go out one after another, in the order they were written; lanes go out
+   * side by side (sync/lanes.ts). One lane per customer keeps every ordering rule between a
+   * customer's entries (a zaak before the contact linking to it, a callback's changes after it).
+   * Without it: one lane per entity.
+   */
+  lane?(payload: P, store: Store): string;
+  /** The system the entry goes to (default: the zaaksysteem); an outage holds up only that system's entries. */
+  readonly system?: string;
 }
 
 /** What a person may correct in a parked entry. */

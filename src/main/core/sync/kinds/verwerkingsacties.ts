@@ -64,6 +64,10 @@ export const verwerkingsactiesKind: OutboxKind<VerwerkingsactiesPayload> = {
   announce() {},
   describe: ({ vanSeq, totSeq }) => `Verwerkingenlog: acties ${vanSeq}–${totSeq}`,
   forBeheer: true,
+
+  // Batches of the chain in order, to their own system: a Verwerkingenlogging outage holds up no contact.
+  lane: () => VERWERKINGSACTIES_KIND,
+  system: 'verwerkingenlogging',
 };
 
 /** How the shipping to the central log goes, for the beheerder (the clerk never sees these batches). */

@@ -54,4 +54,6 @@ export const zaakKind: OutboxKind<ZaakPayload> = {
       identificatie: null,
     });
   },
+
+  lane: (zaak) => `klant:${zaak.customerId}`,
 };
