@@ -193,6 +193,7 @@ export class TeamleiderService {
       },
       bijgewerktOp: sync.lastReadAt,
       volledig: sync.backfillPage === null,
+      overgeslagen: reporting.skippedCount(),
     };
   }
 

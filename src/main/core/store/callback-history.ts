@@ -3,7 +3,7 @@ import { amsterdamDatum, logRegels, type LogRegel } from '../callbacks/log-regel
 import type { Assignee } from './callbacks';
 import type { Db } from './database';
 
-export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend';
+export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend' | 'gecorrigeerd';
 
 export interface NewEvent {
   callbackId: string;

@@ -105,6 +105,8 @@ export const TeamleiderContacten = z.object({
   /** When the klantcontacten were last read from the zaaksysteem; false while the first full read runs. */
   bijgewerktOp: IsoDateTime.nullable(),
   volledig: z.boolean(),
+  /** Klantcontacten left out of the figures: a moment the werkdagen calendar cannot place (year 1, 9999). */
+  overgeslagen: Aantal.default(0),
 });
 
 export const TeamleiderOverzicht = z.object({
