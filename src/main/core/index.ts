@@ -100,6 +100,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   });
   session.onSignOut(() => privacy.onSignOut());
 
+  const callbacks = new CallbackService(store, asUser, sync, kalender, adapter, events);
   // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {
     ...auth.handlers,
@@ -110,8 +111,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...kennisHandlers(kennis.service),
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
-    ...outboxHandlers(new OutboxService(store, () => sync.kick())),
-    ...callbackHandlers(new CallbackService(store, asUser, sync, kalender, adapter, events)),
+    ...outboxHandlers(new OutboxService(store, () => sync.kick(), (payload, steps, fix) => callbacks.correctParked(payload, steps, fix))),
+    ...callbackHandlers(callbacks),
     ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
     ...privacy.handlers,
     ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),
