@@ -35,6 +35,7 @@ import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
 import { setupPrivacy } from './privacy';
 import { APP_VERSION } from './version';
 import { BeheerService, beheerHandlers } from './services/beheer';
+import { safeLog } from './log-line';
 
 export const STORE_FILE = 'klantbeeld.sqlite';
 
@@ -49,7 +50,8 @@ export interface StartedCore extends Core {
 }
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Every core log line is escaped and trimmed: lines may carry input (log-line.ts).
+  const log = safeLog(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(options.dataDir, options.env ?? process.env);
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
