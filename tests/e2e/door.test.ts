@@ -67,7 +67,7 @@ describe('refused at the door', () => {
     await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).click();
     expect(await activeId(page)).toBe('callback-team-1');
     // A list gone stale (a team the beheerder removed while this window was open).
-    await page.locator('#callback-team-1').evaluate((select: HTMLSelectElement) => select.add(new Option('Team KCCX', 'groep:KCCX')));
+    await page.locator('#callback-team-1').evaluate("(select) => select.add(new Option('Team KCCX', 'groep:KCCX'))");
     await page.locator('#callback-team-1').selectOption('groep:KCCX');
     await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
     const error = page.locator('#callback-team-error-1');
@@ -100,7 +100,7 @@ describe('a parked terugbelverzoek repaired in the Wachtrij', () => {
     await item.getByRole('button', { name: 'Verbeteren' }).focus();
     await page.keyboard.press('Enter');
     const select = item.getByLabel('Voor', { exact: true });
-    await expect.poll(() => select.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => select.evaluate('(el) => el === document.activeElement')).toBe(true);
     await select.selectOption({ label: 'Team Vergunningen' });
     const nummer = item.getByLabel('Telefoonnummer 1');
     await nummer.fill('06-12x');

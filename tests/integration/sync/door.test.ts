@@ -180,6 +180,10 @@ describe('a parked terugbelverzoek repaired in the wachtrij', () => {
     expect(item).toMatchObject({ team: { code: 'VERG' }, telefoonnummers: ['0612345679'], emailadressen: ['jansen@example.nl'] });
     expect(history.find((h) => h.soort === 'gecorrigeerd')).toMatchObject({ door: 'Bianca de Vries', naar: { naam: 'Team Vergunningen' }, notitie: expect.stringMatching(/Voor: Team Vergunningen; Telefoon: 0612345679; E-mail: jansen@example.nl/) });
 
+    // The correction and the wachtrij's view of the numbers are verwerkingen of this callback.
+    const logged = core.store.db.prepare("SELECT count(DISTINCT actie_naam) FROM verwerkingsacties WHERE actie_naam IN ('Terugbelverzoek verbeterd in de wachtrij', 'Wachtrij ingezien')").pluck().get();
+    expect(logged).toBe(2);
+
     await flush();
     expect(core.store.outbox.counts()).toEqual({ pending: 0, parked: 0 });
     expect(core.store.callbacks.get(created.id)?.sync_state).toBe('sent');

@@ -38,7 +38,7 @@ export class OutboxService {
     };
   }
 
-  resend(id: number, fix: ResendFix | undefined, user: UserInfo): { ok: true } {
+  resend(id: number, fix: ResendFix | undefined, user: UserInfo): { ok: true; callbackId: string | null } {
     const { entry, kind, payload } = this.parked(id, user);
     const { toegewezenAan, telefoonnummers, emailadressen, ...tekst } = fix ?? {};
     const callbackFix = definedOnly({ toegewezenAan, telefoonnummers, emailadressen });
@@ -56,7 +56,7 @@ export class OutboxService {
       if (!this.store.outbox.resend(entry.id, corrected, new Date().toISOString())) throw new ServiceError('conflict', 'Dit bericht is intussen al verwerkt.');
     });
     this.changed();
-    return { ok: true };
+    return { ok: true, callbackId: callbackFix ? ContactverzoekPayload.parse(payload).callbackId : null };
   }
 
   discard(id: number, user: UserInfo): { ok: true } {

@@ -40,6 +40,7 @@ export const outboxOperations = {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(OutboxItem) }),
     roles: OUTBOX_REVIEWERS,
+    verwerking: VERWERKING.wachtrijIngezien,
   }),
   'outbox.resend': operation({
     summary:
@@ -63,7 +64,8 @@ export const outboxOperations = {
           .optional(),
       })
       .strict(),
-    output: z.object({ ok: z.literal(true) }),
+    /** callbackId: the terugbelverzoek whose assignees or numbers were corrected (logged as a verwerking); null otherwise. */
+    output: z.object({ ok: z.literal(true), callbackId: z.string().nullable().default(null) }),
     roles: OUTBOX_REVIEWERS,
     verwerking: VERWERKING.opnieuwVersturen,
   }),

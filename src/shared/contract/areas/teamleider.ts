@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Role } from '../../roles';
 import { operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { IsoDate, IsoDateTime, LocalId } from '../schemas';
+import { code, IsoDate, IsoDateTime, LocalId } from '../schemas';
 
 const TEAMLEIDER: readonly Role[] = ['teamleider'];
 
@@ -16,7 +16,7 @@ const periodeVelden = {
   van: IsoDate,
   tot: IsoDate,
   /** Only the callbacks of these teams (groep/afdeling codes); absent: every team. */
-  teams: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  teams: z.array(code(100).min(1)).max(50).optional(),
 };
 const geldigePeriode = <T extends z.ZodType<{ van: string; tot: string }>>(schema: T) =>
   schema
