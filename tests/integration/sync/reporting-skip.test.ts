@@ -63,3 +63,15 @@ it('skips contacts outside the calendar, counts them once and shows the team lea
   const overzicht = new TeamleiderService(store, { get: () => kalender }, config).overzicht({ van: `${vandaag.slice(0, 4)}-01-01`, tot: vandaag });
   expect(overzicht.contacten.overgeslagen).toBe(2);
 });
+
+it('a handled callback created at a moment outside the calendar leaves the median, not the whole view', () => {
+  const id = store.callbacks.addLocal({
+    customerId: null, contactId: crypto.randomUUID(), klantNaam: null, onderwerp: 'Klok verkeerd', vraag: 'Terugbellen', toelichting: '',
+    toegewezenAan: [{ soort: 'groep', code: 'KCC', naam: 'Klantcontactcentrum' }], aangemaaktOp: '0001-06-01T10:00:00Z', team: 'KCC', medewerker: null,
+    normWerkdagen: 3, deadline: null, telefoonnummers: [], emailadressen: [], voorkeurMoment: null, antwoorden: [], queues: [], meldingen: [], door: { naam: 'Test', email: null },
+  });
+  store.callbacks.applyChange(id, { status: 'verwerkt', afgehandeldOp: new Date(Date.now() - 3_600_000).toISOString() });
+  const vandaag = kalender.lokaleDatum(new Date());
+  const overzicht = new TeamleiderService(store, { get: () => kalender }, config).overzicht({ van: `${vandaag.slice(0, 8)}01`, tot: vandaag });
+  expect(overzicht.tegels.mediaanWerkdagen).toBeNull();
+});
