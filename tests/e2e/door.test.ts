@@ -67,7 +67,7 @@ describe('refused at the door', () => {
     await page.getByRole('button', { name: 'Terugbelverzoek maken van deze vraag' }).click();
     expect(await activeId(page)).toBe('callback-team-1');
     // A list gone stale (a team the beheerder removed while this window was open).
-    await page.locator('#callback-team-1').evaluate("(select) => select.add(new Option('Team KCCX', 'groep:KCCX'))");
+    await page.evaluate("document.getElementById('callback-team-1').add(new Option('Team KCCX', 'groep:KCCX'))");
     await page.locator('#callback-team-1').selectOption('groep:KCCX');
     await page.getByRole('button', { name: 'Terugbelverzoek maken', exact: true }).click();
     const error = page.locator('#callback-team-error-1');
@@ -97,10 +97,17 @@ describe('a parked terugbelverzoek repaired in the Wachtrij', () => {
     const item = page.locator('.items li', { hasText: `Terugbelverzoek: ${VRAAG}` });
     await expect.poll(() => item.locator('.badge').innerText().catch(() => ''), { timeout: 60_000 }).toBe('Geweigerd');
 
-    await item.getByRole('button', { name: 'Verbeteren' }).focus();
+    // Opened and cancelled by keyboard: focus goes to the form and back to the button.
+    const correct = item.getByRole('button', { name: 'Verbeteren' });
+    await correct.focus();
     await page.keyboard.press('Enter');
     const select = item.getByLabel('Voor', { exact: true });
-    await expect.poll(() => select.evaluate('(el) => el === document.activeElement')).toBe(true);
+    const selectId = await select.getAttribute('id');
+    await expect.poll(() => activeId(page)).toBe(selectId);
+    await item.getByRole('button', { name: 'Annuleren' }).press('Enter');
+    await expect.poll(() => activeId(page)).toBe(await correct.getAttribute('id'));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeId(page)).toBe(selectId);
     await select.selectOption({ label: 'Team Vergunningen' });
     const nummer = item.getByLabel('Telefoonnummer 1');
     await nummer.fill('06-12x');
