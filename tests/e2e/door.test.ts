@@ -113,6 +113,8 @@ describe('a parked terugbelverzoek repaired in the Wachtrij', () => {
     await nummer.fill('06-12x');
     await nummer.press('Enter');
     await item.locator('.points .error', { hasText: 'Ongeldig telefoonnummer.' }).waitFor();
+    const describedBy = await nummer.getAttribute('aria-describedby');
+    expect(await page.locator(`#${describedBy}`).innerText()).toBe('Ongeldig telefoonnummer.');
     await nummer.fill('0612345679');
 
     expect(await pageAxeViolations(page)).toEqual([]);
