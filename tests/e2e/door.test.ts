@@ -80,6 +80,23 @@ describe('refused at the door', () => {
   });
 });
 
+describe('a contact started on a computer whose clock was wrong', () => {
+  it('is refused on finishing with the reason in the form, not a marked field that is not there', async () => {
+    const { page } = app;
+    await openBert(app);
+    const drafts = await api<{ id: string; customerId: string | null; vragen: unknown[]; updatedAt: string }[]>('drafts.list', {});
+    const draft = drafts.find((d) => d.customerId !== null)!;
+    const { updatedAt: _updatedAt, ...content } = draft;
+    await api('drafts.save', { ...content, startedAt: '9999-06-01T10:00:00.000Z' });
+    await openBert(app);
+    await page.locator('#contact-resultaat').selectOption('zelfstandig_afgehandeld');
+    await page.locator('#contact-onderwerp').press('Control+Enter');
+    const alert = page.locator('.contact-form [role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain('Dit tijdstip ligt in de toekomst; controleer de datum en tijd van deze computer.');
+  });
+});
+
 describe('a parked terugbelverzoek repaired in the Wachtrij', () => {
   it('is corrected by keyboard (team and number), refused at the field while wrong, and sent', async () => {
     const { page } = app;
