@@ -6,6 +6,7 @@
 import type { CallResult } from '../shared/contract';
 import type { Core } from './core/api';
 import { startCore } from './core/index';
+import { safeLog } from './core/log-line';
 import { FromCore, ToCore } from './core/process-protocol';
 import { SECRETS_ENV } from './core/config/secret-fields';
 
@@ -97,7 +98,7 @@ export function serveCore(port: ParentPortLike, starting: Promise<Core>, options
 }
 
 function main(port: ParentPortLike): void {
-  const log = (line: string) => process.stderr.write(`[klantbeeld:core-process] ${line}\n`);
+  const log = safeLog((line: string) => process.stderr.write(`[klantbeeld:core-process] ${line}\n`));
   // A moment for the last message (`fatal`) to leave before the process ends.
   const exit = (code: number) => setTimeout(() => process.exit(code), 100);
   const dataDir = dataDirFrom(process.argv, process.env);

@@ -36,6 +36,7 @@ import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
 import { setupPrivacy } from './privacy';
 import { APP_VERSION } from './version';
 import { BeheerService, beheerHandlers } from './services/beheer';
+import { safeLog } from './log-line';
 
 export const STORE_FILE = 'klantbeeld.sqlite';
 
@@ -50,7 +51,8 @@ export interface StartedCore extends Core {
 }
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Every core log line is escaped and trimmed: lines may carry input (log-line.ts).
+  const log = safeLog(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(options.dataDir, options.env ?? process.env);
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
@@ -103,6 +105,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   });
   session.onSignOut(() => privacy.onSignOut());
 
+  const callbacks = new CallbackService(store, asUser, sync, kalender, adapter, events);
   // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {
     ...auth.handlers,
@@ -113,8 +116,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...kennisHandlers(kennis.service),
     ...draftHandlers(drafts),
     ...zaakStartHandlers(zaakStart),
-    ...outboxHandlers(new OutboxService(store, () => sync.kick())),
-    ...callbackHandlers(new CallbackService(store, asUser, sync, kalender, adapter, events)),
+    ...outboxHandlers(new OutboxService(store, () => sync.kick(), (payload, steps, fix) => callbacks.correctParked(payload, steps, fix))),
+    ...callbackHandlers(callbacks),
     ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
     ...privacy.handlers,
     ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCore } from '../core';
+import { safeLog } from '../core/log-line';
 import { defaultDataDir } from './data-dir';
 import { startHost } from './server';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Ongeldige poort: ${values.port}`);
   const dataDir = values['data-dir'] ?? defaultDataDir();
-  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const log = safeLog((line: string) => process.stderr.write(`${line}\n`));
   const core = await startCore({ dataDir, log });
   const rendererDir = join(dirname(fileURLToPath(import.meta.url)), '../renderer');
   const host = await startHost({ core, rendererDir, port, log, screenPopSecret: core.config.screenpop.secret });

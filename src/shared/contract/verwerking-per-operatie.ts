@@ -37,7 +37,9 @@ export const VERWERKING = {
   // Klantcontacten
   contactVastgelegd: spec('Klantcontact vastgelegd', 'Registreren', 'klantcontact', [klant('input.customerId', ['klantcontact'])]),
   concept: geen('Het concept van het eigen, nog open contact van de medewerker (lokaal, niet gedeeld); het openen van de klant en het vastleggen worden gelogd.'),
-  opnieuwVersturen: geen('Verstuurt een eerder vastgelegd en gelogd klantcontact opnieuw (na correctie door beheer); er worden geen nieuwe gegevens ingezien.'),
+  // Opnieuw versturen logt alleen als een terugbelverzoek is verbeterd (output.callbackId); anders verstuurt het wat al gelogd is.
+  opnieuwVersturen: spec('Terugbelverzoek verbeterd in de wachtrij', 'Wijzigen', 'terugbelverzoek', [terugbel('output.callbackId', ['telefoonnummer', 'e-mailadres', 'behandeling'])]),
+  wachtrijIngezien: spec('Wachtrij ingezien', 'Raadplegen', 'terugbelverzoek', [terugbel('output.items[].callback.id', ['telefoonnummer', 'e-mailadres'])]),
   // Terugbelverzoeken
   terugbelVastgelegd: spec('Terugbelverzoek vastgelegd', 'Registreren', 'terugbelverzoek', [terugbel('output.id', TERUGBEL)]),
   werkvoorraad: geen('De werkvoorraad toont per verzoek alleen naam, onderwerp en termijn; het openen van een verzoek (callbacks.get) wordt gelogd.'),

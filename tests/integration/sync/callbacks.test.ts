@@ -80,10 +80,12 @@ describe('terugbelverzoeken', () => {
     expect(taakAtServer('Terugbellen over de wachtlijst parkeervergunning')).toEqual([expect.objectContaining({ adressen: 2 })]);
   });
 
-  it('parks a callback for an actor the zaaksysteem does not know', async () => {
-    const created = callbacks.create({ customerId: rig.bertId, kanaal: 'telefoon', onderwerp: 'x', inhoud: '', vraag: 'Naar een onbestaande groep', toelichting: '', toegewezenAan: [{ soort: 'groep', code: 'BESTAATNIET' }], telefoonnummers: ['0612345678'], emailadressen: [] });
-    await deliverAll();
-    expect(rig.store.callbacks.get(created.id)).toMatchObject({ sync_state: 'failed', sync_error: expect.stringMatching(/Onbekende groep "BESTAATNIET"/) });
+  it('refuses a callback for an actor the configuration does not know, before anything is written', () => {
+    const entries = rig.store.outbox.counts();
+    expect(() =>
+      callbacks.create({ customerId: rig.bertId, kanaal: 'telefoon', onderwerp: 'x', inhoud: '', vraag: 'Naar een onbestaande groep', toelichting: '', toegewezenAan: [{ soort: 'groep', code: 'BESTAATNIET' }], telefoonnummers: ['0612345678'], emailadressen: [] }),
+    ).toThrow(/Onbekende groep "BESTAATNIET"/);
+    expect(rig.store.outbox.counts()).toEqual(entries);
   });
 
   it('reads the work queues: my groep and my own, with customer names, matching the zaaksysteem', async () => {

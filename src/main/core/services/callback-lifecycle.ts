@@ -14,17 +14,15 @@ type Target = { soort: ActorTarget['soort']; code: string; naam: string };
 
 /**
  * An assignee as the configuration knows it (teams by code; colleagues by e-mail), with its
- * name. `lenient`: one the configuration does not list is left to the zaaksysteem to know.
+ * name; one it does not list is refused at the door with an issue at `path`.
  */
-export function resolveTarget(config: Pick<CallbackConfig, 'terugbelTeams' | 'terugbellen'>, target: ActorTarget, path: string, lenient = false): Target {
+export function resolveTarget(config: Pick<CallbackConfig, 'terugbelTeams' | 'terugbellen'>, target: ActorTarget, path: string): Target {
   if (target.soort === 'medewerker') {
     const m = config.terugbellen.medewerkers.find((c) => c.email.toLowerCase() === target.code.toLowerCase());
-    if (!m && lenient) return { soort: 'medewerker', code: target.code.toLowerCase(), naam: target.code };
     if (!m) throw new ServiceError('invalid_input', `Onbekende collega "${target.code}".`, [{ path, message: 'Kies een collega uit de lijst.' }]);
     return { soort: 'medewerker', code: m.email.toLowerCase(), naam: m.naam };
   }
   const team = config.terugbelTeams.find((t) => t.soort === target.soort && t.code.toLowerCase() === target.code.toLowerCase());
-  if (!team && lenient) return { soort: target.soort, code: target.code, naam: target.code };
   if (!team) throw new ServiceError('invalid_input', `Onbekende ${target.soort} "${target.code}".`, [{ path, message: 'Kies een team uit de lijst.' }]);
   return { soort: team.soort, code: team.code, naam: team.naam };
 }

@@ -16,6 +16,7 @@ import type { CallbackListRow } from '../store/callbacks';
 import { queueKey, type SyncEngine } from '../sync/engine';
 import type { ContactverzoekPayload } from '../sync/kinds/contactverzoek';
 import { CallbackLifecycle, resolveTarget } from './callback-lifecycle';
+import type { CallbackFix } from './outbox';
 
 type CreateOutput = z.output<(typeof callbackOperations)['callbacks.create']['input']>;
 /** The parsed create input; the optional parts may be left out by callers inside the core. */
@@ -99,7 +100,8 @@ export class CallbackService {
     if (telefoonnummers.length === 0 && input.emailadressen.length === 0) {
       throw new ServiceError('invalid_input', 'Geef een telefoonnummer of e-mailadres om terug te bellen.', [{ path: 'telefoonnummers', message: 'Vul een telefoonnummer of e-mailadres in.' }]);
     }
-    const targets = input.toegewezenAan.map((t, i) => resolveTarget(this.config, t, `toegewezenAan.${i}`, true));
+    // Only actoren the configuration knows (as forward does): an unknown one would park after the klantcontact exists.
+    const targets = input.toegewezenAan.map((t, i) => resolveTarget(this.config, t, `toegewezenAan.${i}`));
     const { team, medewerker } = teamAndMedewerker(targets);
     const antwoorden = checkAntwoorden((team && this.config.terugbellen.vragensets[team]) || [], input.antwoorden ?? []);
     const voorkeur = input.voorkeurMoment ?? null;
@@ -166,6 +168,62 @@ export class CallbackService {
     });
     this.changed();
     return this.item(this.store.callbacks.get(id) as CallbackListRow);
+  }
+
+  /**
+   * A parked terugbelverzoek corrected in the wachtrij (inside the outbox service's
+   * transaction): the assignees are checked as create checks them, the numbers were checked by
+   * the contract (callbacks.create's phone rule); the callback row, its queues and a history
+   * line change with the payload. Steps made stale by the change are forgotten: the actoren
+   * are looked up again, and the terugbeladressen are looked up before any is created again.
+   */
+  correctParked(payload: ContactverzoekPayload, steps: Record<string, unknown>, fix: CallbackFix): { payload: ContactverzoekPayload; steps: Record<string, unknown> } {
+    const row = this.store.callbacks.get(payload.callbackId);
+    if (!row) throw new ServiceError('not_found', 'Dit terugbelverzoek staat niet (meer) in Klantbeeld.');
+    const targets = fix.toegewezenAan?.map((t, i) => resolveTarget(this.config, t, `fix.toegewezenAan.${i}`));
+    const telefoonnummers = fix.telefoonnummers ?? payload.telefoonnummers;
+    const emailadressen = fix.emailadressen ?? payload.emailadressen;
+    if (payload.beller && telefoonnummers.length === 0) {
+      throw new ServiceError('invalid_input', 'Vul het telefoonnummer van de beller in.', [{ path: 'fix.telefoonnummers', message: 'Vul een telefoonnummer in.' }]);
+    }
+    if (telefoonnummers.length === 0 && emailadressen.length === 0) {
+      throw new ServiceError('invalid_input', 'Geef een telefoonnummer of e-mailadres om terug te bellen.', [{ path: 'fix.telefoonnummers', message: 'Vul een telefoonnummer of e-mailadres in.' }]);
+    }
+    const { user } = this.config;
+    const at = this.now().toISOString();
+    const kept = { ...steps };
+    if (targets) {
+      const { team, medewerker } = teamAndMedewerker(targets);
+      const { normWerkdagen, deadline } = deadlineVoor(this.kalender, team, row.aangemaakt_op);
+      this.store.callbacks.applyChange(row.id, { toegewezenAan: targets, team, medewerker, normWerkdagen, deadline });
+      this.store.callbacks.setQueues(row.id, targets.map(queueKey));
+      for (const key of Object.keys(kept)) if (key.startsWith('toegewezen:')) delete kept[key];
+    }
+    if (fix.telefoonnummers || fix.emailadressen) {
+      this.store.callbacks.applyChange(row.id, { telefoonnummers, emailadressen });
+      // Indexes shift with a new list: forget which index was sent, and look each address up before creating it.
+      for (const key of Object.keys(kept)) if (key.startsWith('terugbeladres:')) delete kept[key];
+      for (let i = 0; i < telefoonnummers.length + emailadressen.length; i++) kept[`terugbeladres:${i}:poging`] = true;
+    }
+    this.store.callbacks.history.add({
+      callbackId: row.id,
+      at,
+      soort: 'gecorrigeerd',
+      door: { naam: user.naam, email: user.email },
+      uitkomst: null,
+      naar: targets?.[0] ? { soort: targets[0].soort, code: targets[0].code, naam: targets.map((t) => t.naam).join(', ') } : null,
+      notitie: correctieNotitie(targets, fix),
+      syncState: 'pending',
+    });
+    const next: ContactverzoekPayload = {
+      ...payload,
+      ...(targets ? { toegewezenAan: targets.map((t) => ({ soort: t.soort, code: t.code })) } : {}),
+      telefoonnummers,
+      emailadressen,
+      // An unknown caller's number goes with the betrokkene; once that exists, a new number goes as a terugbeladres.
+      ...(payload.beller && !('betrokkene' in steps) ? { beller: { ...payload.beller, nummer: telefoonnummers[0] ?? '' } } : {}),
+    };
+    return { payload: next, steps: kept };
   }
 
   forCustomer(customerId: string): { items: CallbackItem[] } {
@@ -253,6 +311,17 @@ export class CallbackService {
       vragensets: Object.entries(this.config.terugbellen.vragensets).map(([team, vragen]) => ({ team, vragen })),
     };
   }
+}
+
+/** What was corrected, in words, for the history. */
+function correctieNotitie(targets: { naam: string }[] | undefined, fix: CallbackFix): string {
+  return [
+    targets ? `Voor: ${targets.map((t) => t.naam).join(', ')}` : null,
+    fix.telefoonnummers ? `Telefoon: ${fix.telefoonnummers.join(', ') || 'geen'}` : null,
+    fix.emailadressen ? `E-mail: ${fix.emailadressen.join(', ') || 'geen'}` : null,
+  ]
+    .filter((regel): regel is string => regel !== null)
+    .join('; ');
 }
 
 export function callbackHandlers(service: CallbackService): Pick<Handlers, `callbacks.${string}` & keyof Handlers> {

@@ -1,10 +1,17 @@
-import type { OutboxItem } from '../../../shared/contract/areas/outbox';
+import type { z } from 'zod';
+import type { OutboxItem, outboxOperations } from '../../../shared/contract/areas/outbox';
 import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
 import type { Store } from '../store';
 import type { UserInfo } from '../../../shared/contract';
 import { BEHEER_KINDS, outboxKinds } from '../sync/kinds';
-import type { OutboxFix } from '../sync/kinds/types';
+import { ContactverzoekPayload } from '../sync/kinds/contactverzoek';
+
+type ResendFix = NonNullable<z.output<(typeof outboxOperations)['outbox.resend']['input']>['fix']>;
+/** What a person may correct in a parked terugbelverzoek. */
+export type CallbackFix = Pick<ResendFix, 'toegewezenAan' | 'telefoonnummers' | 'emailadressen'>;
+/** Checks a callback correction, writes it to the callback row and its history, and returns the entry's new payload and steps. */
+export type CorrectCallback = (payload: ContactverzoekPayload, steps: Record<string, unknown>, fix: CallbackFix) => { payload: ContactverzoekPayload; steps: Record<string, unknown> };
 
 /**
  * Parked entries need a person: the clerk (it is her work) or the beheerder can correct and
@@ -16,6 +23,7 @@ export class OutboxService {
   constructor(
     private readonly store: Store,
     private readonly changed: () => void,
+    private readonly correctCallback: CorrectCallback | null = null,
   ) {}
 
   /** The clerk's wachtrij leaves out what is not her work (the verwerkingenlog); the beheerder sees all. */
@@ -25,20 +33,30 @@ export class OutboxService {
         const kind = outboxKinds.get(item.kind);
         const parsed = kind?.payload.safeParse(payload);
         const summary = kind?.describe && parsed?.success ? kind.describe(parsed.data) : item.kind;
-        return { ...item, summary };
+        return { ...item, summary, callback: callbackOf(item.kind, payload) };
       }),
     };
   }
 
-  resend(id: number, fix: OutboxFix | undefined, user: UserInfo): { ok: true } {
+  resend(id: number, fix: ResendFix | undefined, user: UserInfo): { ok: true; callbackId: string | null } {
     const { entry, kind, payload } = this.parked(id, user);
-    if (fix && !kind.correct) throw new ServiceError('invalid_input', 'Dit soort bericht kan niet worden aangepast, alleen opnieuw verzonden.');
+    const { toegewezenAan, telefoonnummers, emailadressen, ...tekst } = fix ?? {};
+    const callbackFix = definedOnly({ toegewezenAan, telefoonnummers, emailadressen });
+    const tekstFix = definedOnly(tekst);
+    const cannot = () => new ServiceError('invalid_input', 'Dit soort bericht kan niet op deze manier worden aangepast, alleen opnieuw verzonden.');
+    if (tekstFix && !kind.correct) throw cannot();
+    if (callbackFix && (entry.kind !== 'contactverzoek' || !this.correctCallback)) throw cannot();
     this.store.transaction(() => {
-      const corrected = fix && kind.correct ? kind.correct(this.store, payload, fix) : payload;
+      let corrected = tekstFix && kind.correct ? kind.correct(this.store, payload, tekstFix) : payload;
+      if (callbackFix && this.correctCallback) {
+        const next = this.correctCallback(ContactverzoekPayload.parse(corrected), entry.steps, callbackFix);
+        corrected = next.payload;
+        if (!this.store.outbox.correctParked(entry.id, corrected, next.steps)) throw new ServiceError('conflict', 'Dit bericht is intussen al verwerkt.');
+      }
       if (!this.store.outbox.resend(entry.id, corrected, new Date().toISOString())) throw new ServiceError('conflict', 'Dit bericht is intussen al verwerkt.');
     });
     this.changed();
-    return { ok: true };
+    return { ok: true, callbackId: callbackFix ? ContactverzoekPayload.parse(payload).callbackId : null };
   }
 
   discard(id: number, user: UserInfo): { ok: true } {
@@ -63,6 +81,21 @@ export class OutboxService {
     if (!payload.success) throw new ServiceError('conflict', 'Het bericht is onleesbaar geworden; verwijder het.');
     return { entry, kind, payload: payload.data };
   }
+}
+
+/** The fields a person filled in; null when none. */
+function definedOnly<T extends Record<string, unknown>>(fields: T): Partial<T> | null {
+  const filled = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+  return Object.keys(filled).length > 0 ? filled : null;
+}
+
+/** A terugbelverzoek's correctable parts, for the wachtrij's form. */
+function callbackOf(kind: string, payload: unknown): OutboxItem['callback'] {
+  if (kind !== 'contactverzoek') return null;
+  const parsed = ContactverzoekPayload.safeParse(payload);
+  if (!parsed.success) return null;
+  const { callbackId, toegewezenAan, telefoonnummers, emailadressen } = parsed.data;
+  return { id: callbackId, toegewezenAan, telefoonnummers, emailadressen };
 }
 
 export function outboxHandlers(service: OutboxService): Pick<Handlers, 'outbox.list' | 'outbox.resend' | 'outbox.discard'> {

@@ -68,7 +68,7 @@ export class TeamleiderService {
         afgehandeldMetDeadline: norm.metDeadline,
         binnenNorm: norm.binnen,
         binnenNormPercentage: percentage(norm.binnen, norm.metDeadline),
-        mediaanWerkdagen: mediaan(rolling.map((r) => this.kalender.werkdagenTussen(r.aangemaakt_op, r.afgehandeld_op))),
+        mediaanWerkdagen: mediaan(rolling.flatMap((r) => this.werkdagen(r))),
         normVanaf,
       },
       groepen,
@@ -83,6 +83,19 @@ export class TeamleiderService {
   export(tabel: TeamleiderTabel, periode: Periode): { bestandsnaam: string; csv: string } {
     const csv = teamleiderCsv(tabel, this.overzicht(periode));
     return { bestandsnaam: `klantbeeld-${tabel}-${periode.van}-${periode.tot}.csv`, csv };
+  }
+
+  /**
+   * Werkdagen from created to handled; none for a row the calendar cannot place (a moment
+   * typed elsewhere with a wrong clock): it leaves the median instead of failing the view.
+   */
+  private werkdagen(r: Pick<HandledRow, 'aangemaakt_op' | 'afgehandeld_op'>): number[] {
+    try {
+      return [this.kalender.werkdagenTussen(r.aangemaakt_op, r.afgehandeld_op)];
+    } catch (error) {
+      if (error instanceof RangeError) return [];
+      throw error;
+    }
   }
 
   /** Handled on or before the deadline (the local date of handling counts); null: it had no deadline. */
@@ -193,6 +206,7 @@ export class TeamleiderService {
       },
       bijgewerktOp: sync.lastReadAt,
       volledig: sync.backfillPage === null,
+      overgeslagen: reporting.skippedCount(),
     };
   }
 

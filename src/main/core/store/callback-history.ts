@@ -3,7 +3,7 @@ import { amsterdamDatum, logRegels, type LogRegel } from '../callbacks/log-regel
 import type { Assignee } from './callbacks';
 import type { Db } from './database';
 
-export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend';
+export type EventSoort = 'aangemaakt' | 'opgepakt' | 'vrijgegeven' | 'poging' | 'doorgestuurd' | 'afgehandeld' | 'heropend' | 'gecorrigeerd';
 
 export interface NewEvent {
   callbackId: string;
@@ -64,11 +64,15 @@ export class CallbackHistory {
     if (row?.soort === 'poging') this.recountAttempts(row.callback_id);
   }
 
-  /** The creation line follows the create's outbox entry; once sent it is known by its klantcontact's URL. */
+  /**
+   * The creation line (and a correction made before it was sent) follow the create's outbox
+   * entry; once sent the creation line is known by its klantcontact's URL.
+   */
   setCreatedEventSyncState(callbackId: string, state: SyncState, klantcontactUrl: string | null = null): void {
     this.db
       .prepare("UPDATE callback_events SET sync_state = ?, source_url = coalesce(?, source_url) WHERE callback_id = ? AND soort = 'aangemaakt'")
       .run(state, klantcontactUrl, callbackId);
+    this.db.prepare("UPDATE callback_events SET sync_state = ? WHERE callback_id = ? AND soort = 'gecorrigeerd'").run(state, callbackId);
   }
 
   /** The creation line of a callback registered elsewhere (once, by its klantcontact's URL). */

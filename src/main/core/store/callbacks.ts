@@ -109,6 +109,11 @@ export interface CallbackChange {
   resultaat?: string | null;
   afgehandeldOp?: string | null;
   toegewezenOp?: string | null;
+  /** A parked callback corrected in the wachtrij: the new numbers, and the team's norm and deadline. */
+  telefoonnummers?: string[];
+  emailadressen?: string[];
+  normWerkdagen?: number | null;
+  deadline?: string | null;
 }
 
 /** Outbox entries of a callback that still count (waiting or parked, not given up). */
@@ -209,6 +214,10 @@ export class CallbackStore {
     if (change.resultaat !== undefined) set('resultaat', change.resultaat);
     if (change.afgehandeldOp !== undefined) set('afgehandeld_op', change.afgehandeldOp);
     if (change.toegewezenOp !== undefined) set('toegewezen_op', change.toegewezenOp);
+    if (change.telefoonnummers !== undefined) set('telefoonnummers', JSON.stringify(change.telefoonnummers));
+    if (change.emailadressen !== undefined) set('emailadressen', JSON.stringify(change.emailadressen));
+    if (change.normWerkdagen !== undefined) set('norm_werkdagen', change.normWerkdagen);
+    if (change.deadline !== undefined) set('deadline', change.deadline);
     if (sets.length === 0) return;
     this.db.prepare(`UPDATE callbacks SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
   }

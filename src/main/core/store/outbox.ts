@@ -153,6 +153,17 @@ export class OutboxStore {
     return this.resendStmt.run({ id, payload: JSON.stringify(payload), now }).changes === 1;
   }
 
+  /**
+   * A parked entry corrected by a person: the new payload and the steps to keep (a correction
+   * may make earlier steps stale, e.g. the actoren looked up for the old assignees); only while
+   * it is still parked. Sent again with `resend` in the same transaction.
+   */
+  correctParked(id: number, payload: unknown, steps: Record<string, unknown>): boolean {
+    return (
+      this.db.prepare("UPDATE outbox SET payload = ?, steps = ? WHERE id = ? AND state = 'parked'").run(JSON.stringify(payload), JSON.stringify(steps), id).changes === 1
+    );
+  }
+
   /** A parked entry is given up by a person; the row stays as a record of who and when. */
   discard(id: number, by: string, now: string): boolean {
     return this.discardStmt.run({ id, by, now }).changes === 1;

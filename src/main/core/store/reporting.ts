@@ -69,6 +69,19 @@ export class ReportingStore {
     })();
   }
 
+  /** Contacts the figures cannot count (a moment outside the calendar), kept by URL: counted once however often read. */
+  skip(records: readonly { sourceUrl: string; plaatsgevondenOp: string; reden: string }[], at: string): void {
+    const insert = this.db.prepare('INSERT OR IGNORE INTO report_skipped (source_url, plaatsgevonden_op, reden, skipped_at) VALUES (?, ?, ?, ?)');
+    this.db.transaction(() => {
+      for (const r of records) insert.run(r.sourceUrl, r.plaatsgevondenOp, r.reden, at);
+    })();
+  }
+
+  /** How many contacts were left out of the figures. */
+  skippedCount(): number {
+    return this.db.prepare('SELECT count(*) FROM report_skipped').pluck().get() as number;
+  }
+
   /** The newest contact read so far (the incremental read stops below it). */
   newestAt(): string | null {
     return this.db.prepare<[], { at: string | null }>('SELECT max(plaatsgevonden_op) AS at FROM report_contacts').get()?.at ?? null;

@@ -14,6 +14,7 @@ import type { SyncStatus } from '../../../shared/contract';
 import type { ReportingAdapter } from '../adapters/types';
 import type { KalenderBron } from '../calendar';
 import type { Store } from '../store';
+import type { ReportContactRecord } from '../store/reporting';
 
 /** Contacts written per transaction. */
 const CHUNK = 100;
@@ -90,8 +91,10 @@ export class ReportingPoller {
       if (this.stopped) return;
       const { records, total, last } = await this.adapter.klantcontactenPage(page);
       const at = this.now().toISOString();
-      for (let i = 0; i < records.length; i += CHUNK) {
-        reporting.upsertMany(records.slice(i, i + CHUNK), (iso) => this.kalender.get().lokaleDatum(iso), at);
+      const { countable, skipped } = this.sortOut(records);
+      if (skipped.length > 0) this.skip(skipped, at);
+      for (let i = 0; i < countable.length; i += CHUNK) {
+        reporting.upsertMany(countable.slice(i, i + CHUNK), (iso) => this.kalender.get().lokaleDatum(iso), at);
         await new Promise((resolve) => setImmediate(resolve));
       }
       done += records.length;
@@ -102,10 +105,39 @@ export class ReportingPoller {
         this.options.progress({ what: 'klantcontacten voor rapportage', done, total: backfill ? total : null });
       }
       // Newest first: once one contact lies before the cutoff, all that follow do too.
-      const caughtUp = !backfill && cutoff !== null && records.some((r) => r.plaatsgevondenOp < cutoff);
+      const caughtUp = !backfill && cutoff !== null && countable.some((r) => r.plaatsgevondenOp < cutoff);
       if (last || caughtUp) break;
       page += 1;
     }
     reporting.markRead(this.now().toISOString());
+  }
+
+  /**
+   * A contact whose moment the werkdagen calendar cannot place (year 1 or 9999, typed on a
+   * machine with a wrong clock) is left out of the figures instead of stopping every read;
+   * the team leader sees how many (`report_skipped`).
+   */
+  private sortOut(records: readonly ReportContactRecord[]): { countable: ReportContactRecord[]; skipped: { sourceUrl: string; plaatsgevondenOp: string; reden: string }[] } {
+    const kalender = this.kalender.get();
+    const countable: ReportContactRecord[] = [];
+    const skipped: { sourceUrl: string; plaatsgevondenOp: string; reden: string }[] = [];
+    for (const r of records) {
+      try {
+        kalender.lokaleDatum(r.plaatsgevondenOp);
+        countable.push(r);
+      } catch (error) {
+        if (!(error instanceof RangeError)) throw error;
+        skipped.push({ sourceUrl: r.sourceUrl, plaatsgevondenOp: r.plaatsgevondenOp, reden: error.message });
+      }
+    }
+    return { countable, skipped };
+  }
+
+  /** Kept and logged once per contact: a page read again does not log it again. */
+  private skip(skipped: { sourceUrl: string; plaatsgevondenOp: string; reden: string }[], at: string): void {
+    const before = this.store.reporting.skippedCount();
+    this.store.reporting.skip(skipped, at);
+    const nieuw = this.store.reporting.skippedCount() - before;
+    if (nieuw > 0) this.options.log(`reporting: ${nieuw} klantcontact(en) overgeslagen: tijdstip buiten de werkdagenkalender (bijv. ${skipped[0]!.plaatsgevondenOp})`);
   }
 }

@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { clerkText, IsoDate, IsoDateTime, LocalId, SyncState } from '../schemas';
+import { clerkDate, clerkText, code, IsoDate, IsoDateTime, LocalId, SyncState } from '../schemas';
 
 export const ActorTarget = z.object({
   soort: z.enum(['afdeling', 'groep', 'medewerker']),
   /** afdeling/groep: its code (e.g. VERG); medewerker: the e-mail address. */
-  code: z.string().trim().min(1).max(100),
+  code: code(100).min(1, { message: 'Kies een team of collega.' }),
 });
 export type ActorTarget = z.infer<typeof ActorTarget>;
 
@@ -28,6 +28,8 @@ export const VoorkeurMoment = z.union([
   z.object({ datum: IsoDate, dagdeel: Dagdeel }).strict(),
 ]);
 export type VoorkeurMoment = z.infer<typeof VoorkeurMoment>;
+/** The same as typed: a day at most a year ahead (a past day is refused by the service, against the calendar). */
+const VoorkeurMomentInvoer = z.union([VoorkeurMoment.options[0], z.object({ datum: clerkDate(), dagdeel: Dagdeel }).strict()]);
 
 /** One question of a team's vragenset (defined by the beheerder in the configuration). */
 export const Vraag = z.object({
@@ -76,13 +78,13 @@ export const CallbackItem = z.object({
 export type CallbackItem = z.infer<typeof CallbackItem>;
 
 export const CallbackEventItem = z.object({
-  soort: z.enum(['aangemaakt', 'opgepakt', 'vrijgegeven', 'poging', 'doorgestuurd', 'afgehandeld', 'heropend']),
+  soort: z.enum(['aangemaakt', 'opgepakt', 'vrijgegeven', 'poging', 'doorgestuurd', 'afgehandeld', 'heropend', 'gecorrigeerd']),
   at: IsoDateTime,
   /** The name of who did it. */
   door: z.string(),
   /** poging: bereikt | niet_bereikt | voicemail; afgehandeld: the resultaat. */
   uitkomst: z.string().nullable(),
-  /** doorgestuurd: the new assignee. */
+  /** doorgestuurd, gecorrigeerd: the new assignee. */
   naar: z.object({ soort: z.string(), code: z.string().nullable(), naam: z.string() }).nullable(),
   notitie: z.string(),
   syncState: SyncState,
@@ -125,7 +127,7 @@ export const callbackOperations = {
         /** null: an unknown caller; then bellerNaam and a number are needed. */
         customerId: LocalId.nullable(),
         bellerNaam: clerkText(200).optional(),
-        kanaal: z.string().trim().min(1).max(50),
+        kanaal: code(50).min(1, { message: 'Kies een kanaal.' }),
         onderwerp: clerkText(200)
           .transform((v) => v.trim())
           .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' }),
@@ -139,10 +141,10 @@ export const callbackOperations = {
         toegewezenAan: z.array(ActorTarget).min(1, { message: 'Kies voor wie het terugbelverzoek is.' }).max(5),
         telefoonnummers: z.array(z.string().trim().regex(/^[+0-9 ()-]{6,20}$/, { message: 'Ongeldig telefoonnummer.' })).max(3).default([]),
         emailadressen: z.array(z.email({ message: 'Ongeldig e-mailadres.' }).max(80)).max(3).default([]),
-        voorkeurMoment: VoorkeurMoment.nullable().default(null),
+        voorkeurMoment: VoorkeurMomentInvoer.nullable().default(null),
         /** Answers to the vragenset of the team it goes to (checked against the set by the core). */
         antwoorden: z
-          .array(z.object({ vraagId: z.string().min(1).max(100), antwoord: z.union([clerkText(1000), z.boolean()]) }).strict())
+          .array(z.object({ vraagId: code(100).min(1), antwoord: z.union([clerkText(1000), z.boolean()]) }).strict())
           .max(30)
           .default([]),
       })
@@ -158,9 +160,9 @@ export const callbackOperations = {
         queue: z.enum(['mine', 'groups', 'all']).default('groups'),
         status: z.enum(['open', 'afgehandeld']).default('open'),
         /** A groep or afdeling code. */
-        team: z.string().trim().min(1).max(100).optional(),
+        team: code(100).min(1).optional(),
         /** A medewerker's e-mail address. */
-        medewerker: z.string().trim().min(1).max(200).optional(),
+        medewerker: code(200).min(1).optional(),
         urgentie: Urgentie.optional(),
         sort: z.enum(['deadline', 'aangemaakt', 'klant']).default('deadline'),
         richting: z.enum(['op', 'af']).default('op'),
@@ -205,7 +207,7 @@ export const callbackOperations = {
   }),
   'callbacks.handle': operation({
     summary: 'Handle (afhandelen) a callback with a result from the configured list.',
-    input: z.object({ id: LocalId, resultaat: z.string().trim().min(1).max(100), notitie: clerkText(1000).default('') }).strict(),
+    input: z.object({ id: LocalId, resultaat: code(100).min(1, { message: 'Kies een resultaat.' }), notitie: clerkText(1000).default('') }).strict(),
     output: CallbackItem,
     roles: FRONT_OFFICE,
     verwerking: VERWERKING.terugbelGewijzigd,

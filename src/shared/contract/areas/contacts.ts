@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { clerkText, ContactItem, IsoDateTime, LocalId, SyncState } from '../schemas';
+import { clerkMoment, clerkText, code, ContactItem, LocalId, SyncState } from '../schemas';
 
 /** One vraag of a contact; each becomes its own klantcontact. */
 export const FinishVraag = z
@@ -11,8 +11,8 @@ export const FinishVraag = z
       .transform((v) => v.trim())
       .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' }),
     inhoud: clerkText(1000).default(''),
-    gespreksresultaat: z.string().trim().min(1, { message: 'Kies een gespreksresultaat.' }).max(100),
-    afdeling: z.string().trim().max(100).default(''),
+    gespreksresultaat: code(100).min(1, { message: 'Kies een gespreksresultaat.' }),
+    afdeling: code(100).default(''),
     /** Local ids of the customer's zaken this vraag was about. */
     zaakIds: z.array(LocalId).max(20).default([]),
   })
@@ -24,13 +24,13 @@ export const contactOperations = {
     input: z
       .object({
         customerId: LocalId,
-        kanaal: z.string().trim().min(1, { message: 'Kies een kanaal.' }).max(50),
+        kanaal: code(50).min(1, { message: 'Kies een kanaal.' }),
         onderwerp: clerkText(200)
           .transform((v) => v.trim())
           .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' }),
         inhoud: clerkText(1000).default(''),
         /** Kennisbank articles consulted (issue 4) and "antwoord gevonden in de kennisbank". */
-        geraadpleegdeArtikelen: z.array(z.string().min(1).max(200)).max(20).default([]),
+        geraadpleegdeArtikelen: z.array(code(200).min(1)).max(20).default([]),
         antwoordGevonden: z.boolean().nullable().default(null),
       })
       .strict(),
@@ -46,7 +46,7 @@ export const contactOperations = {
         draftId: LocalId,
         /** null: an unknown caller (no partij is created; name and number go with the klantcontact). */
         customerId: LocalId.nullable(),
-        kanaal: z.string().trim().min(1, { message: 'Kies een kanaal.' }).max(50),
+        kanaal: code(50).min(1, { message: 'Kies een kanaal.' }),
         bellerNaam: clerkText(200).default(''),
         bellerNummer: z
           .string()
@@ -54,10 +54,10 @@ export const contactOperations = {
           .max(20, { message: 'Maximaal 20 tekens.' })
           .refine((v) => v === '' || /^(\+|0)[0-9][0-9 ()-]{5,18}$/.test(v), { message: 'Geen geldig telefoonnummer.' })
           .default(''),
-        startedAt: IsoDateTime,
+        startedAt: clerkMoment(),
         vragen: z.array(FinishVraag).min(1, { message: 'Voeg een vraag toe.' }).max(20),
         /** Kennisbank articles consulted during this contact (issue 4); every klantcontact of it carries them. */
-        geraadpleegdeArtikelen: z.array(z.string().min(1).max(200)).max(20).default([]),
+        geraadpleegdeArtikelen: z.array(code(200).min(1)).max(20).default([]),
         /** "Antwoord gevonden in de kennisbank": ja (true), nee (false), or not said (null). */
         antwoordGevonden: z.boolean().nullable().default(null),
       })

@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { clerkText, IsoDateTime } from '../schemas';
+import { clerkText, code, IsoDateTime } from '../schemas';
 
 const ArticleId = z.string().min(1).max(200);
+/** An article id as a call names it: a code (no control characters). */
+const ArticleIdInput = code(200).min(1);
 export const KennisKanaal = z.enum(['telefoon', 'balie', 'e-mail', 'chat']);
 /** The contact's kanaal as the clerk chose it; mapped to the nearest answer channel by the core. */
-const KanaalHint = z.string().max(50).optional();
+const KanaalHint = code(50).optional();
 
 export const KennisHit = z.object({
   id: ArticleId,
@@ -70,13 +72,13 @@ export const kennisOperations = {
   }),
   'kennis.get': operation({
     summary: 'One article with its sections and channel answers (the given kanaal first).',
-    input: z.object({ id: ArticleId, kanaal: KanaalHint }).strict(),
+    input: z.object({ id: ArticleIdInput, kanaal: KanaalHint }).strict(),
     output: KennisArtikel,
     roles: [...FRONT_OFFICE, 'kennisredacteur'],
   }),
   'kennis.used': operation({
     summary: 'Count that an article helped (added to a contact): a gentle boost in the ranking.',
-    input: z.object({ id: ArticleId }).strict(),
+    input: z.object({ id: ArticleIdInput }).strict(),
     output: z.object({ ok: z.literal(true) }),
     roles: FRONT_OFFICE,
   }),
@@ -88,7 +90,7 @@ export const kennisOperations = {
   }),
   'kennis.markRead': operation({
     summary: 'Mark a news item as read by the current user.',
-    input: z.object({ id: z.string().min(1).max(200) }).strict(),
+    input: z.object({ id: ArticleIdInput }).strict(),
     output: z.object({ ok: z.literal(true) }),
     roles: [...FRONT_OFFICE, 'kennisredacteur'],
   }),
@@ -96,7 +98,7 @@ export const kennisOperations = {
     summary: 'Feedback on an article (wrong, outdated, missing) for the kennisredacteur.',
     input: z
       .object({
-        articleId: ArticleId,
+        articleId: ArticleIdInput,
         soort: z.enum(['fout', 'verouderd', 'ontbreekt']),
         toelichting: clerkText(1000)
           .transform((v) => v.trim())

@@ -3,6 +3,10 @@ import type { Role } from '../../roles';
 import { operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkText, IsoDateTime } from '../schemas';
+import { callbackOperations } from './callbacks';
+
+/** A parked terugbelverzoek is corrected with the same fields, checked the same way, as callbacks.create. */
+const callbackFields = callbackOperations['callbacks.create'].input.shape;
 
 /** The clerk whose work it is, and the beheerder who keeps the installation running. */
 const OUTBOX_REVIEWERS: readonly Role[] = ['balie', 'kcc', 'teamleider', 'beheerder'];
@@ -13,6 +17,16 @@ export const OutboxItem = z.object({
   /** What it is, in words: "Klantcontact: Vraag over parkeervergunning". */
   summary: z.string(),
   state: z.enum(['pending', 'parked']),
+  /** A terugbelverzoek (kind contactverzoek): what can be corrected before it is sent again. */
+  callback: z
+    .object({
+      id: z.string(),
+      toegewezenAan: z.array(z.object({ soort: z.enum(['afdeling', 'groep', 'medewerker']), code: z.string() })),
+      telefoonnummers: z.array(z.string()),
+      emailadressen: z.array(z.string()),
+    })
+    .nullable()
+    .default(null),
   attempts: z.number().int(),
   lastError: z.string().nullable(),
   createdAt: IsoDateTime,
@@ -26,9 +40,11 @@ export const outboxOperations = {
     input: z.object({}).strict(),
     output: z.object({ items: z.array(OutboxItem) }),
     roles: OUTBOX_REVIEWERS,
+    verwerking: VERWERKING.wachtrijIngezien,
   }),
   'outbox.resend': operation({
-    summary: 'Send a parked entry again, optionally corrected (onderwerp, inhoud). Steps already done stay done.',
+    summary:
+      'Send a parked entry again, optionally corrected (a klantcontact: onderwerp, inhoud; a terugbelverzoek: assignees, numbers, e-mail). Steps already done stay done.',
     input: z
       .object({
         id: z.number().int().positive(),
@@ -39,12 +55,17 @@ export const outboxOperations = {
               .refine((v) => v.length > 0, { message: 'Vul het onderwerp in.' })
               .optional(),
             inhoud: clerkText(1000).optional(),
+            toegewezenAan: callbackFields.toegewezenAan.optional(),
+            // The phone rule is callbacks.create's (one place; src/shared/telefoon.ts when merged).
+            telefoonnummers: callbackFields.telefoonnummers.unwrap().optional(),
+            emailadressen: callbackFields.emailadressen.unwrap().optional(),
           })
           .strict()
           .optional(),
       })
       .strict(),
-    output: z.object({ ok: z.literal(true) }),
+    /** callbackId: the terugbelverzoek whose assignees or numbers were corrected (logged as a verwerking); null otherwise. */
+    output: z.object({ ok: z.literal(true), callbackId: z.string().nullable().default(null) }),
     roles: OUTBOX_REVIEWERS,
     verwerking: VERWERKING.opnieuwVersturen,
   }),

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Role } from '../../roles';
 import { operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { IsoDate, IsoDateTime, LocalId } from '../schemas';
+import { code, IsoDate, IsoDateTime, LocalId } from '../schemas';
 
 const TEAMLEIDER: readonly Role[] = ['teamleider'];
 
@@ -16,7 +16,7 @@ const periodeVelden = {
   van: IsoDate,
   tot: IsoDate,
   /** Only the callbacks of these teams (groep/afdeling codes); absent: every team. */
-  teams: z.array(z.string().trim().min(1).max(100)).max(50).optional(),
+  teams: z.array(code(100).min(1)).max(50).optional(),
 };
 const geldigePeriode = <T extends z.ZodType<{ van: string; tot: string }>>(schema: T) =>
   schema
@@ -105,6 +105,8 @@ export const TeamleiderContacten = z.object({
   /** When the klantcontacten were last read from the zaaksysteem; false while the first full read runs. */
   bijgewerktOp: IsoDateTime.nullable(),
   volledig: z.boolean(),
+  /** Klantcontacten left out of the figures: a moment the werkdagen calendar cannot place (year 1, 9999). */
+  overgeslagen: Aantal.default(0),
 });
 
 export const TeamleiderOverzicht = z.object({

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isValidBsn } from '../../bsn';
 import { FRONT_OFFICE } from '../../roles';
 import { operation } from '../define';
-import { IsoDateTime, LocalId } from '../schemas';
+import { code, IsoDateTime, LocalId } from '../schemas';
 import { VERWERKINGSACTIVITEITEN, type VerwerkingsactiviteitKey } from '../verwerkingsactiviteiten';
 
 const BEHEERDER = ['beheerder'] as const;
@@ -64,7 +64,7 @@ export const verwerkingenOperations = {
       .object({
         van: IsoDateTime,
         tot: IsoDateTime,
-        gebruiker: z.string().trim().min(1).max(100).optional(),
+        gebruiker: code(100).min(1).optional(),
         bsn: z.string().trim().refine(isValidBsn, { message: 'Geen geldig BSN (elfproef).' }).optional(),
         activiteit: z.enum(activiteitKeys).optional(),
         page: z.number().int().min(1).max(100_000).default(1),

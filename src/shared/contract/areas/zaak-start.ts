@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
-import { clerkText, IsoDateTime, LocalId, SyncState, ZaakItem } from '../schemas';
+import { clerkText, code, IsoDateTime, LocalId, SyncState, ZaakItem } from '../schemas';
 
 export const Zaaktype = z.object({
   url: z.string(),
@@ -27,7 +27,7 @@ export const zaakStartOperations = {
     input: z
       .object({
         customerId: LocalId,
-        zaaktypeUrl: z.string().min(1, { message: 'Kies een zaaktype.' }).max(1000),
+        zaaktypeUrl: code(1000).min(1, { message: 'Kies een zaaktype.' }),
         omschrijving: clerkText(80)
           .transform((v) => v.trim())
           .refine((v) => v.length > 0, { message: 'Vul een korte omschrijving in.' }),

@@ -97,6 +97,7 @@ const callbacks: CallbackMessages = {
       doorgestuurd: 'Forwarded',
       afgehandeld: 'Handled',
       heropend: 'Reopened',
+      gecorrigeerd: 'Corrected in the queue',
     },
     naar: 'to {naam}',
   },

@@ -95,6 +95,7 @@ const callbacks = {
       doorgestuurd: 'Doorgestuurd',
       afgehandeld: 'Afgehandeld',
       heropend: 'Heropend',
+      gecorrigeerd: 'Gecorrigeerd in de wachtrij',
     },
     naar: 'naar {naam}',
   },

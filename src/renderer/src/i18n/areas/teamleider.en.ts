@@ -111,6 +111,7 @@ const teamleider: TeamleiderMessages = {
     nietVastgelegd: '(not recorded)',
     geenContacten: 'No customer contacts in this period.',
     nogBezig: 'Customer contacts are still being read; the figures fill up.',
+    overgeslagen: '{n} contact skipped: its moment lies outside the working-day calendar. | {n} contacts skipped: their moment lies outside the working-day calendar.',
     bijgewerkt: 'Customer contacts updated {when}.',
     nooitBijgewerkt: 'The customer contacts have not been read yet.',
     samenvattingWeken: '{weken} weeks: {aangemaakt} created, {afgehandeld} handled, of which {binnen} within the norm.',

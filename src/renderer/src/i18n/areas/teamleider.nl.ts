@@ -109,6 +109,7 @@ const teamleider = {
     nietVastgelegd: '(niet vastgelegd)',
     geenContacten: 'Geen klantcontacten in deze periode.',
     nogBezig: 'De klantcontacten worden nog ingelezen; de cijfers vullen zich aan.',
+    overgeslagen: '{n} contact overgeslagen: het tijdstip valt buiten de werkdagenkalender. | {n} contacten overgeslagen: het tijdstip valt buiten de werkdagenkalender.',
     bijgewerkt: 'Klantcontacten bijgewerkt {when}.',
     nooitBijgewerkt: 'De klantcontacten zijn nog niet ingelezen.',
     samenvattingWeken: '{weken} weken: {aangemaakt} aangemaakt, {afgehandeld} afgehandeld, waarvan {binnen} binnen de norm.',
