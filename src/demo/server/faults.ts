@@ -9,6 +9,8 @@ export type Fault =
   | { kind: 'status'; status: number; retryAfterSeconds?: number }
   /** Wait before handling: a slow server, or a timeout when longer than the client's. */
   | { kind: 'delay'; ms: number }
+  /** Handle the request (the write is committed), then hold the response back: a client with a shorter timeout gives up. */
+  | { kind: 'delay-after-commit'; ms: number }
   /** Handle the request (the write is committed), then drop the connection: the response is lost. */
   | { kind: 'drop-after-commit' }
   /** Drop the connection before handling anything. */
@@ -91,6 +93,7 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const fault = (request as unknown as WithFault)[FAULT];
+    if (fault?.kind === 'delay-after-commit') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'drop-after-commit') {
       reply.raw.socket?.destroy();
       return payload;

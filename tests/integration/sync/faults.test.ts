@@ -71,7 +71,7 @@ describe('outbox delivery under faults', () => {
 
   it('looks the object up after a timeout whose request the server still committed', async () => {
     const contact = register();
-    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'delay', ms: 1_500 }, times: 1 });
+    rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'delay-after-commit', ms: 1_500 }, times: 1 });
     await rig.engine.flushOutbox();
     expect(rig.store.contacts.get(contact.id)?.syncState).toBe('pending');
     // The slow request completes at the server: wait for its row, not for a time.
