@@ -256,4 +256,3 @@ describe('screen-pop through the loopback endpoint', () => {
     expect(((await ki('/partijen?pageSize=1')) as { count: number }).count).toBe(before);
   });
 });
-});

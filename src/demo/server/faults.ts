@@ -1,6 +1,7 @@
 /**
  * Fault injection, switchable per test: the failures a real municipal network and a real
- * Open Zaak / Open Klant show. Off unless a test adds a rule; the app never uses it.
+ * Open Zaak / Open Klant show. Off unless a test adds a rule; the app never uses it. Tests can
+ * also observe every request the demo received (`observe`), e.g. to check it against the specs.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -35,8 +36,31 @@ interface ActiveRule extends FaultRule {
   hits: number;
 }
 
+/** A request as the demo received it, for tests that check what a client sent (e.g. against the specs). */
+export interface SeenRequest {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  headers: Record<string, string>;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+  status: number;
+}
+
 export class Faults {
   private rules: ActiveRule[] = [];
+  private observers = new Set<(request: SeenRequest) => void>();
+
+  /** Calls `observer` with every request once it is answered; returns a function that stops it. */
+  observe(observer: (request: SeenRequest) => void): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
+  }
+
+  /** @internal the server reports each answered request here. */
+  seen(request: SeenRequest): void {
+    for (const observer of this.observers) observer(request);
+  }
 
   /** Adds a rule; returns a function that removes it again. */
   add(rule: FaultRule): { remove: () => void; hits: () => number } {
@@ -90,6 +114,10 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
         .send({ type: 'about:blank', code: fault.status === 401 ? 'not_authenticated' : 'error', title, status: fault.status, detail: title, instance: `urn:uuid:00000000-0000-4000-8000-${String(fault.status).padStart(12, '0')}` });
     }
     return undefined;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]));
+    faults.seen({ method: request.method, url: request.url, headers, body: request.body, status: reply.statusCode });
   });
   app.addHook('onSend', async (request, reply, payload) => {
     const fault = (request as unknown as WithFault)[FAULT];

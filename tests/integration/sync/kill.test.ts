@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const CONTACTS = Number(process.env.KILLTEST_CONTACTS ?? 300);
 const CALLBACKS = Number(process.env.KILLTEST_CALLBACKS ?? 50);
@@ -38,6 +39,8 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 const dataDir = () => join(dir.path, 'client');
 

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const CLIENTS = Number(process.env.MANYCLIENTS_CLIENTS ?? 10);
 const CONTACTS = Number(process.env.MANYCLIENTS_CONTACTS ?? 100);
@@ -47,6 +48,8 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 /** Conditions are waited for, not timed: the soak test's own timeout is the only limit. */
 const UNTIL = { timeout: 500_000, interval: 100 };
