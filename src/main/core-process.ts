@@ -8,6 +8,7 @@ import type { Core } from './core/api';
 import { startCore } from './core/index';
 import { FromCore, ToCore } from './core/process-protocol';
 import { SECRETS_ENV } from './core/config/secret-fields';
+import { withoutBsns } from './core/util/redact';
 
 /** The part of Electron's ParentPort we use; not in @types/node, and kept local on purpose. */
 export interface ParentPortLike {
@@ -97,7 +98,7 @@ export function serveCore(port: ParentPortLike, starting: Promise<Core>, options
 }
 
 function main(port: ParentPortLike): void {
-  const log = (line: string) => process.stderr.write(`[klantbeeld:core-process] ${line}\n`);
+  const log = withoutBsns((line: string) => void process.stderr.write(`[klantbeeld:core-process] ${line}\n`));
   // A moment for the last message (`fatal`) to leave before the process ends.
   const exit = (code: number) => setTimeout(() => process.exit(code), 100);
   const dataDir = dataDirFrom(process.argv, process.env);

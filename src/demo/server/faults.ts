@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 
 export type Fault =
   /** Answer with this status (500, 503 with Retry-After, 401 as for an expired token) without touching data. */
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; /** The problem's title and detail (default: a generic one); e.g. a server echoing input. */ title?: string }
   /** Wait before handling: a slow server, or a timeout when longer than the client's. */
   | { kind: 'delay'; ms: number }
   /** Handle the request (the write is committed), then hold the response back: a client with a shorter timeout gives up. */
@@ -107,7 +107,7 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
     }
     if (fault.kind === 'status') {
       if (fault.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(fault.retryAfterSeconds));
-      const title = fault.status === 401 ? 'Niet geautoriseerd.' : 'Tijdelijke storing.';
+      const title = fault.title ?? (fault.status === 401 ? 'Niet geautoriseerd.' : 'Tijdelijke storing.');
       return reply
         .code(fault.status)
         .type('application/problem+json')

@@ -35,6 +35,7 @@ import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
 import { setupPrivacy } from './privacy';
 import { APP_VERSION } from './version';
 import { BeheerService, beheerHandlers } from './services/beheer';
+import { withoutBsns } from './util/redact';
 
 export const STORE_FILE = 'klantbeeld.sqlite';
 
@@ -49,7 +50,8 @@ export interface StartedCore extends Core {
 }
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  // Failure lines may quote a server's answer, which may echo a BSN: masked before anything is written.
+  const log = withoutBsns(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
   mkdirSync(options.dataDir, { recursive: true });
   const config = loadConfig(options.dataDir, options.env ?? process.env);
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
