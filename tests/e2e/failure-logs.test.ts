@@ -1,6 +1,7 @@
 /**
- * The lines that could carry a BSN are the failure lines: a refused sign-in, a dossier refresh
- * that fails, a contact parked by the zaaksysteem, a search by BSN or in the BRP that fails. This
+ * The lines that could carry a BSN are the failure lines: a refused sign-in, an OpenID provider
+ * that fails, a dossier refresh that fails, a contact parked by the zaaksysteem, a search by BSN
+ * or in the BRP that fails. This
  * test makes a real host process (out/main/host.js, its output teed to test-results/logs by
  * tests/support/process-log.ts) produce each of them with Bert Burger's BSN in play, the servers'
  * error texts echoing it, proves the lines are there, and finds no BSN in them. It also writes
@@ -37,11 +38,12 @@ beforeAll(async () => {
     JSON.stringify({
       adapter: { kind: 'zgw', label: 'Demo', ...zgw, timeoutMs: 2_000 },
       brp: { url: brpUrl, apiKey: brpApiKey },
-      auth: { mode: 'lokaal', accounts: DEMO_ACCOUNTS },
+      // Local accounts plus an OpenID provider that is not there: its failure is logged too.
+      auth: { mode: 'oidc', accounts: DEMO_ACCOUNTS, oidc: { issuer: `${server.url}/geen-oidc`, clientId: 'klantbeeld', roleMapping: {} } },
       sync: { outboxIntervalSeconds: 0.2 },
     }),
   );
-  host = await startHostProcess(dataDir, { KLANTBEELD_AUTH: 'lokaal' });
+  host = await startHostProcess(dataDir, { KLANTBEELD_AUTH: 'oidc' });
 }, 120_000);
 afterAll(async () => {
   await host?.kill('SIGTERM');
@@ -51,9 +53,10 @@ afterAll(async () => {
 
 const hostLog = () => readFileSync(join(LOG_DIR, `host-${host.child.pid}.log`), 'utf8');
 
-it('a refused sign-in, a failed refresh, a parked contact and failed searches with a BSN in play: logged, without the BSN', async () => {
-  // A refused sign-in with a BSN typed as the account name.
+it('a refused sign-in, a failed OpenID provider, a failed refresh, a parked contact and failed searches with a BSN in play: logged, without the BSN', async () => {
+  // A refused sign-in with a BSN typed as the account name; a sign-in through an OpenID provider that is down.
   expect(await host.call('auth.signIn', { account: BSN, wachtwoord: 'fout' })).toMatchObject({ ok: false });
+  expect(await host.call('auth.startOidc', {})).toMatchObject({ ok: false });
   expect(await host.call('auth.signIn', { account: 'bianca', wachtwoord: 'turfbrug-bianca' })).toMatchObject({ ok: true });
   const customerId = await vi.waitFor(async () => {
     const found = await host.call<{ results: { id: string }[] }>('customers.search', { query: BSN, limit: 1 });
@@ -75,7 +78,7 @@ it('a refused sign-in, a failed refresh, a parked contact and failed searches wi
 
   // The proof the failure lines were produced in this scanned process: wait for each.
   // (A refused sign-in and a failed remote search are answered to the clerk and not logged.)
-  const expected = [/verversen failed/, /parked/];
+  const expected = [/OpenID discovery at .* failed/, /verversen failed/, /parked/];
   await vi.waitFor(() => {
     const log = hostLog();
     for (const line of expected) expect(log).toMatch(line);
