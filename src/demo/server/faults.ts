@@ -57,6 +57,11 @@ export class Faults {
     return () => void this.observers.delete(observer);
   }
 
+  /** Whether a test observes the requests (the server builds nothing for them otherwise). */
+  get observed(): boolean {
+    return this.observers.size > 0;
+  }
+
   /** @internal the server reports each answered request here. */
   seen(request: SeenRequest): void {
     for (const observer of this.observers) observer(request);
@@ -116,6 +121,7 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
     return undefined;
   });
   app.addHook('onResponse', async (request, reply) => {
+    if (!faults.observed) return;
     const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]));
     faults.seen({ method: request.method, url: request.url, headers, body: request.body, status: reply.statusCode });
   });
