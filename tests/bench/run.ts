@@ -18,6 +18,7 @@ import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
 import { privacySuite } from './suites/privacy';
+import { screenpopSuite } from './suites/screenpop';
 import { teamleiderSuite } from './suites/teamleider';
 import { werkdagenSuite } from './suites/werkdagen';
 
@@ -26,7 +27,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy, screenpop); default: all. */
     only: { type: 'string' },
   },
 });
@@ -55,6 +56,7 @@ async function main(): Promise<void> {
     if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
     if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
+    if (wanted('screenpop')) await screenpopSuite(report, values.quick, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

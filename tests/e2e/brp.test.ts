@@ -54,8 +54,8 @@ describe('search by achternaam + geboortedatum (BRP)', () => {
     const input = page.locator('#customer-search');
     await input.fill('');
     await input.pressSequentially('Burger 13-03-1968');
-    await page.locator('[data-testid="search-kind"]').waitFor();
-    await page.waitForTimeout(1_500);
+    // The proof that the search answered (and also asked the zaaksysteem): its "done" line, or its message.
+    await page.locator('[data-testid="search-kind"] .remote', { hasText: 'Ook in het zaaksysteem gezocht' }).or(page.locator('[data-testid="search-message"]')).waitFor({ timeout: 60_000 });
     expect(await page.locator('[role="option"]', { hasText: 'Bert Burger' }).count()).toBe(0);
     expect(app.hostLog()).not.toContain('999993653');
   });

@@ -146,7 +146,7 @@ describe('the life of a terugbelverzoek across users', () => {
     expect(await page.locator('#callback-vraag-1-soort-issue').innerText()).toContain('Soort vergunning');
     expect(await page.locator('#callback-toelichting-1').inputValue()).toBe(TOELICHTING);
     await page.locator('#callback-team-1').selectOption({ label: 'Klantcontactcentrum' });
-    expect(await page.locator('[data-testid="callback-vragenset"]').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-testid="callback-vragenset"]').count()).toBe(0);
 
     // Bert's number is prefilled from his customer picture, and stays editable.
     expect(await page.locator('#callback-nummer-1-1').inputValue()).not.toBe('');

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { zgwToken } from '../integration/demo/helpers';
-import { REPO_ROOT, startApp, type RunningApp, openBert, activeId } from './harness';
+import { REPO_ROOT, startApp, type RunningApp, openBert, activeId, nextFrame } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const BERT_BSN = '999993653';
@@ -223,7 +223,7 @@ describe('register contacts', () => {
     await page.locator('#contact-onderwerp').waitFor();
     await page.locator('h1#customer-name').click();
     await page.keyboard.press('Shift+Slash');
-    await page.waitForTimeout(300);
+    await nextFrame(page); // the key press and what it rendered are done
     expect(await dialog.isVisible()).toBe(false);
     await page.keyboard.press('F1');
     await expect.poll(() => dialog.isVisible()).toBe(true);

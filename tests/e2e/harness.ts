@@ -151,6 +151,7 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     // CSP violations are also collected from the page itself (DevTools init scripts are not subject to the CSP).
     await context.addInitScript(`window.__cspViolations = [];
       document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`);
+    await context.addInitScript(API_CALLS_SCRIPT);
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     page.on('console', (message) => {
@@ -196,6 +197,51 @@ export async function openBert(app: RunningApp): Promise<void> {
   await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
   await page.locator('#contact-onderwerp').waitFor();
 }
+
+/**
+ * Counts the page's calls to the host API (/api/…) as they start and finish, and keeps the
+ * refused ones (403): the proof that a view's reads are done, instead of a fixed wait.
+ */
+const API_CALLS_SCRIPT = `window.__kbApi = { inFlight: 0, finished: 0, refused: [] };
+  const pageFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!url.includes('/api/')) return pageFetch(input, init);
+    window.__kbApi.inFlight += 1;
+    return pageFetch(input, init).then(
+      (response) => { if (response.status === 403) window.__kbApi.refused.push(url); return response; },
+    ).finally(() => { window.__kbApi.inFlight -= 1; window.__kbApi.finished += 1; });
+  };`;
+
+/**
+ * Waits until the page has no host API call in flight, at two polls in a row with nothing
+ * finished in between (a read that starts another read is caught), after the page has rendered.
+ * Returns the calls refused (403) since the page loaded.
+ */
+export async function apiSettled(page: Page): Promise<string[]> {
+  let lastFinished = -1;
+  // Polled once per two painted frames; the test's own timeout is the limit.
+  for (;;) {
+    await nextFrame(page);
+    const calls = await page.evaluate<{ inFlight: number; finished: number; refused: string[] }>('({ ...window.__kbApi, refused: [...window.__kbApi.refused] })');
+    if (calls.inFlight === 0 && calls.finished === lastFinished) return calls.refused;
+    lastFinished = calls.inFlight === 0 ? calls.finished : -1;
+  }
+}
+
+/** Forgets the refused calls seen so far (the page keeps its counter while only the hash changes). */
+export const forgetRefusedCalls = (page: Page) => page.evaluate('window.__kbApi.refused.length = 0');
+
+/**
+ * Resolves after the page has handled everything queued so far and painted twice: what a key
+ * press or a hover did synchronously (and the re-render it caused) is then on the page. The
+ * proof for "this did nothing", instead of a fixed wait.
+ */
+export const nextFrame = (page: Page) =>
+  page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))');
+
+/** The page's event stream (GET /events) is open: the host now pushes to this page (data-stream on the sync indicator). */
+export const eventStreamOpen = (page: Page) => page.locator('.sync[data-stream="open"]').waitFor({ timeout: 60_000 });
 
 /** The id of the focused element, for keyboard assertions. */
 export const activeId = (page: Page) => page.evaluate<string>("document.activeElement ? document.activeElement.id : ''");

@@ -4,14 +4,15 @@
  * e-mail, KvK-nummer, vestigingsnummer, organisation name, an unknown phone number), revealing
  * the BSN (and its verwerkingsactie), the timeline filters, a zaak's detail with statushistorie,
  * rollen and a document, and screen-pop through the host's loopback endpoint with one, several
- * and no matches. Also: the median time from a screen-pop request to the rendered customer view.
+ * and no matches. (The time from a screen-pop to the rendered view is measured by
+ * `npm run bench -- --only screenpop`, tests/bench/suites/screenpop.ts, not asserted here.)
  */
 import Database from 'better-sqlite3';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startApp, type RunningApp } from './harness';
+import { eventStreamOpen, REPO_ROOT, startApp, type RunningApp } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const SCREENPOP_SECRET = `e2e-screenpop-${Date.now().toString(36)}-secret`;
@@ -48,7 +49,10 @@ async function search(query: string, expected: string | null, timeoutMs = 60_000
     await input.fill('');
     await input.pressSequentially(query);
     if (expected === null) {
-      await page.locator('[data-testid="search-kind"]').waitFor({ timeout: 5_000 });
+      // Nothing found is proven only once the search answered, the zaaksysteem's part included.
+      const kind = page.locator('[data-testid="search-kind"]');
+      await kind.waitFor({ timeout: 60_000 });
+      await expect.poll(() => kind.innerText(), { timeout: 60_000 }).not.toContain('Ook in het zaaksysteem zoeken');
       return page.locator('[role="option"]').allInnerTexts();
     }
     try {
@@ -212,7 +216,7 @@ describe('screen-pop through the loopback endpoint', () => {
     const { page } = app;
     await page.goto(app.appUrl);
     await page.locator('#customer-search').waitFor();
-    await page.waitForTimeout(300); // the event stream connects
+    await eventStreamOpen(page); // the screen-pop is pushed to this page only once its stream is open
     expect(await screenPop('+31 6 1234 5678')).toEqual({ status: 200, body: { ok: true, match: 'one' } });
     await page.waitForURL(/#\/klant\/[0-9a-f-]{36}$/);
     await expect.poll(() => page.locator('h1#customer-name').innerText()).toBe('Bert Burger');
@@ -250,29 +254,5 @@ describe('screen-pop through the loopback endpoint', () => {
     await expect.poll(() => page.locator('[data-testid="screenpop-announcement"]').innerText()).toBe('Inkomend gesprek van een onbekend nummer');
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Onbekende beller/);
     expect(((await ki('/partijen?pageSize=1')) as { count: number }).count).toBe(before);
-  });
-
-  it('times a screen-pop request to the rendered customer view (median of 20)', async () => {
-    const { page } = app;
-    const times: number[] = [];
-    for (let i = 0; i < 20; i++) {
-      await page.goto(`${app.appUrl}#/terugbelverzoeken`);
-      await page.locator('#customer-search').waitFor();
-      await page.waitForTimeout(150);
-      const started = performance.now();
-      const popped = screenPop('06-12345678');
-      await page.waitForURL(/#\/klant\/[0-9a-f-]{36}$/);
-      await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
-      await page.locator('section[aria-labelledby="zaken-title"]').waitFor();
-      times.push(performance.now() - started);
-      expect((await popped).status).toBe(200);
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = (sorted[9]! + sorted[10]!) / 2;
-    const result = { name: 'screen-pop → rendered customer view (Chromium, browser host)', runs: 20, medianMs: Math.round(median * 10) / 10, minMs: Math.round(sorted[0]! * 10) / 10, maxMs: Math.round(sorted[19]! * 10) / 10 };
-    await mkdir(join(REPO_ROOT, 'test-results'), { recursive: true });
-    await writeFile(join(REPO_ROOT, 'test-results', 'screenpop-timing.json'), `${JSON.stringify(result, null, 2)}\n`);
-    process.stdout.write(`screen-pop to rendered view: median ${result.medianMs} ms (min ${result.minMs}, max ${result.maxMs})\n`);
-    expect(median).toBeLessThan(2_000);
   });
 });

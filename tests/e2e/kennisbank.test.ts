@@ -14,7 +14,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kennisartikelen } from '../../src/demo/seed/kennis';
 import { HOSTILE_HTML } from '../unit/kennis/hostile';
-import { startApp, type RunningApp, openBert, activeId } from './harness';
+import { startApp, type RunningApp, openBert, activeId, nextFrame } from './harness';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const OBJECTS_TOKEN = 'Token turfbrug-demo-objects-token';
@@ -147,7 +147,7 @@ describe('kennisbank beside a contact', () => {
     const article = page.locator('.kennisbank article');
     await article.hover();
     for (const link of await article.locator('a').all()) await link.hover();
-    await page.waitForTimeout(300);
+    await nextFrame(page); // every mouseover handler has run and rendered
     expect(await page.evaluate<unknown>('window.__pwned')).toBeUndefined();
     expect(await article.locator('script, img, iframe, svg, form, style, object, embed').count()).toBe(0);
     const html = await article.innerHTML();

@@ -24,11 +24,9 @@ describe('kennisredactie', () => {
         async ([o, b, s]) => (await fetch(`/api/${o}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-klantbeeld-secret': s as string }, body: JSON.stringify(b) })).json(),
         [op, body, secret] as const,
       ) as Promise<{ ok: boolean; value: { hits: { id: string; titel: string }[]; total: number } }>;
+    // The first sync of the kennisbank fills the index: wait for it to find the article.
     let hits = await call('kennis.search', { query: 'paspoort kwijt' });
-    for (let i = 0; i < 50 && !hits.value.hits.length; i++) {
-      await page.waitForTimeout(200); // the first sync of the kennisbank
-      hits = await call('kennis.search', { query: 'paspoort kwijt' });
-    }
+    await expect.poll(async () => (hits = await call('kennis.search', { query: 'paspoort kwijt' })).value.hits.length, { timeout: 60_000 }).toBeGreaterThan(0);
     await call('kennis.feedback', { articleId: hits.value.hits[0]!.id, soort: 'verouderd', toelichting: 'De leges zijn per 1 januari veranderd.' });
 
     await page.getByRole('link', { name: 'Kennisredactie' }).click();

@@ -9,6 +9,15 @@ export interface Exchange {
   responseBody: unknown;
 }
 
+/** A JSON body parsed; anything else (a server sending garbage) kept as its text, so recording never breaks the call. */
+function parsedOrText(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
 /** Records every HTTP exchange the code under test makes through global fetch. */
 export function recordFetch(): { exchanges: Exchange[]; restore: () => void } {
   const original = globalThis.fetch;
@@ -22,7 +31,7 @@ export function recordFetch(): { exchanges: Exchange[]; restore: () => void } {
       requestHeaders: Object.fromEntries(new Headers(init?.headers).entries()),
       requestBody: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
       status: response.status,
-      responseBody: text ? (JSON.parse(text) as unknown) : undefined,
+      responseBody: text ? parsedOrText(text) : undefined,
     });
     return response;
   });

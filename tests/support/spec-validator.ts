@@ -1,6 +1,7 @@
 /**
- * Validates request and response bodies against the official OpenAPI specs in resources/specs.
- * Reusable by any test: `expectValidAgainstSpec('zaken', 'get', '/zaken/{uuid}', 200, body)`.
+ * Validates requests (query parameters, headers, body) and response bodies against the official
+ * OpenAPI specs in resources/specs. Reusable by any test:
+ * `expectValidAgainstSpec('zaken', 'get', '/zaken/{uuid}', 200, body)`, `requestViolations(…)`.
  *
  * OpenAPI 3.0 → JSON Schema conversion done here (generically, for every schema of a spec):
  * - `nullable: true` → `anyOf: [schema, {type: 'null'}]`
@@ -19,7 +20,12 @@ import { parse } from 'yaml';
 export type SpecApi = 'zaken' | 'catalogi' | 'klantinteracties' | 'documenten' | 'brp';
 type Mode = 'request' | 'response';
 type Json = Record<string, unknown>;
-interface Spec { servers?: { url: string }[]; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json>; responses?: Record<string, Json> } }
+interface Spec {
+  servers?: { url: string }[];
+  security?: Record<string, string[]>[];
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Record<string, Json>; responses?: Record<string, Json>; parameters?: Record<string, Json>; securitySchemes?: Record<string, Json> };
+}
 
 const SPEC_DIR = fileURLToPath(new URL('../../resources/specs/', import.meta.url));
 const specs = new Map<SpecApi, Spec>();
@@ -199,4 +205,119 @@ export function expectValidSchema(api: SpecApi, mode: Mode, schemaName: string, 
   if (!loadSpec(api).components.schemas[schemaName]) throw new Error(`${api}: geen schema ${schemaName}`);
   const v = validator(api, mode, `schema ${schemaName}`, { $ref: `#/components/schemas/${schemaName}` });
   if (!v(body)) fail(`${api} ${mode} ${schemaName}`, v, body);
+}
+
+interface Parameter {
+  name: string;
+  in: 'query' | 'header' | 'path' | 'cookie';
+  required?: boolean;
+  schema?: Json;
+}
+
+/** The operation's parameters (path-level ones included), `$ref`s into components.parameters resolved. */
+function parameters(api: SpecApi, method: string, path: string): Parameter[] {
+  const spec = loadSpec(api);
+  const item = spec.paths[specPath(api, path)] ?? {};
+  const list = [...((item.parameters as unknown as Json[] | undefined) ?? []), ...((operation(api, method, path).parameters as Json[] | undefined) ?? [])];
+  return list.map((p) => {
+    const ref = p.$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/parameters/')) return spec.components.parameters?.[ref.slice('#/components/parameters/'.length)] as unknown as Parameter;
+    return p as unknown as Parameter;
+  });
+}
+
+/** A query or header value as the spec's schema types it: arrays comma-separated (style form, explode false), numbers and booleans parsed. */
+function typed(value: string, schema: Json | undefined): unknown {
+  const type = schema?.type;
+  if (type === 'array') return value.split(',').map((item) => typed(item, schema?.items as Json | undefined));
+  if ((type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(value)) return Number(value);
+  if (type === 'boolean' && (value === 'true' || value === 'false')) return value === 'true';
+  return value;
+}
+
+/**
+ * The one known fault in the official specs' parameters: Zaken, Catalogi and Documenten type
+ * their reference filters (`zaak`, `zaaktype`, `catalogus`, `informatieobject`; 26 in all, e.g.
+ * GET /roltypen?zaaktype=) as integer while describing them as "URL-referentie naar …" (a
+ * generator artefact; Open Zaak filters on the URL). Such a URL reference is checked as a URI.
+ */
+function paramSchema(p: Parameter & { description?: string }): Json | undefined {
+  if (p.schema?.type === 'integer' && /^URL-referentie/i.test(p.description ?? '')) return { type: 'string', format: 'uri' };
+  return p.schema;
+}
+
+function paramViolation(api: SpecApi, where: string, param: Parameter, value: string): string | null {
+  const p = { ...param, schema: paramSchema(param) };
+  if (!p.schema) return null;
+  const v = validator(api, 'request', `param ${where} ${p.in} ${p.name}`, p.schema);
+  if (v(typed(value, p.schema))) return null;
+  return `${p.in} ${p.name}=${value.slice(0, 80)}: ${(v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}`).join('; ')}`;
+}
+
+/** What the operation's security requirement asks of the Authorization header (none: no requirement). */
+function authorizationRule(api: SpecApi, op: Json): RegExp | null {
+  const spec = loadSpec(api);
+  const requirements = (op.security as Record<string, string[]>[] | undefined) ?? spec.security ?? [];
+  for (const requirement of requirements) {
+    for (const name of Object.keys(requirement)) {
+      const scheme = spec.components.securitySchemes?.[name];
+      if (scheme?.type === 'http' && scheme.scheme === 'bearer') return /^Bearer \S+$/;
+      // Klantinteracties: apiKey in Authorization, "Token-based authentication with required prefix "Token"".
+      if (scheme?.type === 'apiKey' && scheme.in === 'header' && String(scheme.name).toLowerCase() === 'authorization') return /^Token \S+$/;
+    }
+  }
+  return null;
+}
+
+/**
+ * Everything about one request that the spec does not allow, as readable lines (empty: valid):
+ * the path and method must be in the spec; every query parameter must be declared for that
+ * operation with a value of its type or enum, and the required ones present; required headers
+ * (e.g. Content-Crs on Zaken writes) present and declared headers valid; the Authorization
+ * header as the operation's security scheme asks; and the JSON body valid against the
+ * operation's request schema.
+ */
+export function requestViolations(api: SpecApi, method: string, url: string, headers: Record<string, string>, body: unknown): string[] {
+  const label = `${api} ${method.toUpperCase()} ${url.replace(/^https?:\/\/[^/]+/, '').slice(0, 160)}`;
+  let op: Json;
+  try {
+    op = operation(api, method, url);
+  } catch (error) {
+    return [`${label}: ${(error as Error).message}`];
+  }
+  const where = `${method.toLowerCase()} ${specPath(api, url)}`;
+  const params = parameters(api, method, url);
+  const out: string[] = [];
+  const query = new URL(url, 'http://x').searchParams;
+  const declared = new Map(params.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+  for (const [name, value] of query) {
+    const p = declared.get(name);
+    if (!p) out.push(`query ${name}: not a parameter of this operation`);
+    else {
+      const wrong = paramViolation(api, where, p, value);
+      if (wrong) out.push(wrong);
+    }
+  }
+  for (const p of declared.values()) if (p.required && !query.has(p.name)) out.push(`query ${p.name}: required, missing`);
+  const lower = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]));
+  for (const p of params.filter((x) => x.in === 'header')) {
+    const value = lower[p.name.toLowerCase()];
+    // Content-Type is declared required on every write; a write without a body sends none.
+    if (value === undefined) {
+      if (p.required && !(p.name.toLowerCase() === 'content-type' && body === undefined)) out.push(`header ${p.name}: required, missing`);
+      continue;
+    }
+    const wrong = p.name.toLowerCase() === 'content-type' ? (/^application\/json\b/.test(value) ? null : `header Content-Type: ${value}`) : paramViolation(api, where, p, value);
+    if (wrong) out.push(wrong);
+  }
+  const auth = authorizationRule(api, op);
+  if (auth && !auth.test(lower.authorization ?? '')) out.push(`header Authorization: ${lower.authorization === undefined ? 'missing' : 'not as the security scheme asks'}`);
+  if (body !== undefined && body !== null && body !== '') {
+    try {
+      expectValidRequest(api, method, url, body);
+    } catch (error) {
+      out.push((error as Error).message);
+    }
+  }
+  return out.map((line) => (line.startsWith(label) ? line : `${label}: ${line}`));
 }

@@ -6,6 +6,7 @@ import { EventBus } from '../../src/main/core/events';
 import { ContactService } from '../../src/main/core/services/contacts';
 import { Store } from '../../src/main/core/store';
 import { SyncEngine, type SyncOptions } from '../../src/main/core/sync/engine';
+import { describeViolations, watchSpecTraffic } from './spec-traffic';
 import { tempDir } from './tmp';
 
 export const RIG_USER = { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: ['kcc' as const] };
@@ -25,10 +26,13 @@ export function demoConnection(server: Pick<DemoServer, 'url'>, overrides: Parti
 /**
  * The real sync path against the real demo zaaksysteem: store, ZGW adapter, engine and the
  * contact service, with the demo's fault injection at hand. No timers: tests drive the engine.
+ * Every request the demo receives is checked against the specs (tests/support/spec-traffic.ts);
+ * close() fails when one was outside them.
  */
 export async function startSyncRig(overrides: Partial<ZgwConnection> = {}, engineOptions: Partial<SyncOptions> = {}) {
   const dir = tempDir();
   const server = await startDemoServer({ dbPath: join(dir.path, 'demo.sqlite'), size: 'demo', log: () => {} });
+  const traffic = watchSpecTraffic(server);
   const store = Store.open(join(dir.path, 'kb.sqlite'));
   const events = new EventBus();
   const adapter = new ZgwAdapter(demoConnection(server, overrides), RIG_USER, store.remoteCache);
@@ -52,13 +56,18 @@ export async function startSyncRig(overrides: Partial<ZgwConnection> = {}, engin
     contacts,
     adapter,
     bertId: bert.id,
+    traffic,
     /** Makes every outbox entry due now (skips the backoff wait). */
     makeDue: () => store.db.prepare("UPDATE outbox SET next_attempt_at = '1970-01-01T00:00:00.000Z' WHERE state = 'pending'").run(),
     async close() {
+      traffic.stop();
       await engine.stop();
       store.close();
       await server.close();
       dir.remove();
+      if (traffic.seen.length === 0) throw new Error('the sync rig saw no request to a spec’d API');
+      const { violations } = traffic.check();
+      if (violations.length > 0) throw new Error(`requests outside the specs:\n${describeViolations(violations)}`);
     },
   };
 }

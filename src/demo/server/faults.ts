@@ -1,14 +1,17 @@
 /**
  * Fault injection, switchable per test: the failures a real municipal network and a real
- * Open Zaak / Open Klant show. Off unless a test adds a rule; the app never uses it.
+ * Open Zaak / Open Klant show. Off unless a test adds a rule; the app never uses it. Tests can
+ * also observe every request the demo received (`observe`), e.g. to check it against the specs.
  */
 import type { FastifyInstance } from 'fastify';
 
 export type Fault =
   /** Answer with this status (500, 503 with Retry-After, 401 as for an expired token) without touching data. */
-  | { kind: 'status'; status: number; retryAfterSeconds?: number }
+  | { kind: 'status'; status: number; retryAfterSeconds?: number; /** The problem's title and detail (default: a generic one); e.g. a server echoing input. */ title?: string }
   /** Wait before handling: a slow server, or a timeout when longer than the client's. */
   | { kind: 'delay'; ms: number }
+  /** Handle the request (the write is committed), then hold the response back: a client with a shorter timeout gives up. */
+  | { kind: 'delay-after-commit'; ms: number }
   /** Handle the request (the write is committed), then drop the connection: the response is lost. */
   | { kind: 'drop-after-commit' }
   /** Drop the connection before handling anything. */
@@ -33,8 +36,36 @@ interface ActiveRule extends FaultRule {
   hits: number;
 }
 
+/** A request as the demo received it, for tests that check what a client sent (e.g. against the specs). */
+export interface SeenRequest {
+  method: string;
+  /** Path and query, as sent. */
+  url: string;
+  headers: Record<string, string>;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+  status: number;
+}
+
 export class Faults {
   private rules: ActiveRule[] = [];
+  private observers = new Set<(request: SeenRequest) => void>();
+
+  /** Calls `observer` with every request once it is answered; returns a function that stops it. */
+  observe(observer: (request: SeenRequest) => void): () => void {
+    this.observers.add(observer);
+    return () => void this.observers.delete(observer);
+  }
+
+  /** Whether a test observes the requests (the server builds nothing for them otherwise). */
+  get observed(): boolean {
+    return this.observers.size > 0;
+  }
+
+  /** @internal the server reports each answered request here. */
+  seen(request: SeenRequest): void {
+    for (const observer of this.observers) observer(request);
+  }
 
   /** Adds a rule; returns a function that removes it again. */
   add(rule: FaultRule): { remove: () => void; hits: () => number } {
@@ -81,7 +112,7 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
     }
     if (fault.kind === 'status') {
       if (fault.retryAfterSeconds !== undefined) void reply.header('Retry-After', String(fault.retryAfterSeconds));
-      const title = fault.status === 401 ? 'Niet geautoriseerd.' : 'Tijdelijke storing.';
+      const title = fault.title ?? (fault.status === 401 ? 'Niet geautoriseerd.' : 'Tijdelijke storing.');
       return reply
         .code(fault.status)
         .type('application/problem+json')
@@ -89,8 +120,14 @@ export function installFaults(app: FastifyInstance, faults: Faults): void {
     }
     return undefined;
   });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!faults.observed) return;
+    const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : String(value ?? '')]));
+    faults.seen({ method: request.method, url: request.url, headers, body: request.body, status: reply.statusCode });
+  });
   app.addHook('onSend', async (request, reply, payload) => {
     const fault = (request as unknown as WithFault)[FAULT];
+    if (fault?.kind === 'delay-after-commit') await new Promise((resolve) => setTimeout(resolve, fault.ms));
     if (fault?.kind === 'drop-after-commit') {
       reply.raw.socket?.destroy();
       return payload;

@@ -3,8 +3,11 @@
  * input in it). Every log sink passes its lines through here, so nothing from outside can forge
  * a line (a newline), drive a terminal (ESC sequences), reorder text on screen (bidi controls)
  * or flood the log: such characters are written as visible escapes (`\u001b`) and a line is cut
- * at LOG_LINE_MAX characters with a mark.
+ * at LOG_LINE_MAX characters with a mark. A BSN in it (a server echoing what it was sent) is masked
+ * (util/redact.ts).
  */
+import { maskBsnsIn } from './util/redact';
+
 export const LOG_LINE_MAX = 4000;
 
 // Control characters are exactly what this pattern is meant to find.
@@ -15,7 +18,9 @@ const escape = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '
 
 /** One safe log line from any text. */
 export function logLine(text: string): string {
-  const cut = text.length > LOG_LINE_MAX ? `${text.slice(0, LOG_LINE_MAX)}… (${text.length - LOG_LINE_MAX} tekens weggelaten)` : text;
+  // Masked before the cut, so a BSN standing across the cut cannot leave its first digits behind.
+  const masked = maskBsnsIn(text);
+  const cut = masked.length > LOG_LINE_MAX ? `${masked.slice(0, LOG_LINE_MAX)}… (${masked.length - LOG_LINE_MAX} tekens weggelaten)` : masked;
   return cut.replace(UNSAFE, escape);
 }
 

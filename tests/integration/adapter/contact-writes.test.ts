@@ -15,6 +15,7 @@ import { expectValidAgainstSpec, expectValidRequest, type SpecApi } from '../../
 import { memoryLog } from '../../support/step-log';
 import { demoConnection } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const BERT_BSN = '999993653';
 const medewerker = { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl' };
@@ -57,6 +58,8 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 describe('writes from the contact form', () => {
   let zaakUrl = '';

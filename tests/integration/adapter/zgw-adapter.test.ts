@@ -15,6 +15,7 @@ import { recordFetch, type Exchange } from '../../support/recording-fetch';
 import { demoConnection } from '../../support/sync-rig';
 import { memoryLog } from '../../support/step-log';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const BERT_BSN = '999993653';
 const medewerker = { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl' };
@@ -46,6 +47,8 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 describe('ZGW adapter against the demo zaaksysteem', () => {
   it('lists every partij page by page, mapping persons and organisations', async () => {

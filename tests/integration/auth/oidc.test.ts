@@ -5,7 +5,7 @@
  * the code and exchanges it, and the role claim decides what the user may do.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { StartedCore } from '../../../src/main/core';
 import { contract, operationNames, type AuthStatus, type CallResult } from '../../../src/shared/contract';
 import { signInWithBrowser, startTestProvider, type CookieJar, type TestOidcProvider } from '../../support/oidc-fixture';
@@ -30,12 +30,11 @@ async function startOidc(): Promise<URL> {
   if (!started.ok) throw new Error(started.error.message);
   return new URL((started.value as { url: string }).url);
 }
+/** Waits for the condition; only the test's own timeout limits it (a busy machine is slow, not wrong). */
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+  await vi.waitFor(async () => {
+    if (!(await check())) throw new Error(`still waiting for ${what}`);
+  }, { timeout: 50_000, interval: 50 });
 }
 
 beforeAll(async () => {

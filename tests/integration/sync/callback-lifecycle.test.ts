@@ -18,6 +18,7 @@ import { recordFetch } from '../../support/recording-fetch';
 import { expectValidAgainstSpec, expectValidRequest } from '../../support/spec-validator';
 import { demoConnection } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const USERS = {
   bianca: { id: 'bianca.de.vries', naam: 'Bianca de Vries', email: 'bianca.de.vries@turfbrug.nl', roles: 'kcc', groepen: 'KCC' },
@@ -105,6 +106,8 @@ afterAll(async () => {
   await server?.close();
   dir?.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 describe('a callback through its whole life on two machines', () => {
   it('Bianca registers it for groep KCC with a voorkeursmoment: deadline from the servicenorm, sent as an interne taak', async () => {

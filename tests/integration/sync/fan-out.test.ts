@@ -11,6 +11,7 @@ import { Store } from '../../../src/main/core/store';
 import { SyncEngine } from '../../../src/main/core/sync/engine';
 import { demoConnection, RIG_USER } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 let dir: ReturnType<typeof tempDir>;
 let main: DemoServer;
@@ -45,6 +46,9 @@ afterAll(async () => {
   await other.close();
   dir.remove();
 });
+// Every request either demo receives is checked against the specs.
+checkSpecTraffic(() => main);
+checkSpecTraffic(() => other);
 
 const zakenFrom = (server: DemoServer, id: string) =>
   store.db.prepare('SELECT count(*) AS n FROM zaken WHERE customer_id = ? AND source_url LIKE ?').pluck().get(id, `${server.url}/%`) as number;

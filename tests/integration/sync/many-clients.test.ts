@@ -4,15 +4,15 @@
  * client then converges to the same work queue: the one the zaaksysteem holds.
  */
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 const CLIENTS = Number(process.env.MANYCLIENTS_CLIENTS ?? 10);
 const CONTACTS = Number(process.env.MANYCLIENTS_CONTACTS ?? 100);
 const CALLBACKS = Number(process.env.MANYCLIENTS_CALLBACKS ?? 10);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let dir: ReturnType<typeof tempDir>;
 let server: DemoServer;
@@ -49,14 +49,18 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
+
+/** Conditions are waited for, not timed: the soak test's own timeout is the only limit. */
+const UNTIL = { timeout: 500_000, interval: 100 };
 
 async function customers(host: HostProcess): Promise<string[]> {
-  for (let i = 0; i < 200; i++) {
+  return vi.waitFor(async () => {
     const found = await host.call<{ results: { id: string }[] }>('customers.search', { query: 'de', limit: 20 });
-    if (found.ok && found.value.results.length >= 10) return found.value.results.map((r) => r.id);
-    await sleep(100);
-  }
-  throw new Error('the partijen never reached the cache');
+    if (!found.ok || found.value.results.length < 10) throw new Error('the partijen have not reached the cache yet');
+    return found.value.results.map((r) => r.id);
+  }, UNTIL);
 }
 
 it(`${CLIENTS} clients × (${CONTACTS} contacts + ${CALLBACKS} callbacks) converge to one work queue`, async () => {
@@ -85,16 +89,12 @@ it(`${CLIENTS} clients × (${CONTACTS} contacts + ${CALLBACKS} callbacks) conver
 
   // Every client delivers its own outbox …
   for (const host of hosts) {
-    for (let i = 0; i < 600; i++) {
-      const status = await host.call<{ pending: number; failed: number }>('sync.status', {});
-      if (status.ok && status.value.pending === 0) break;
-      await sleep(100);
-    }
+    await vi.waitFor(async () => expect(await host.call('sync.status', {})).toMatchObject({ ok: true, value: { pending: 0 } }), UNTIL);
     expect(await host.call('sync.status', {})).toMatchObject({ ok: true, value: { pending: 0, failed: 0 } });
   }
   const delivered = Date.now();
 
-  // … and within a poll interval or two sees the same queue: what the zaaksysteem holds for KCC.
+  // … and, after its callback polls, sees the same queue: what the zaaksysteem holds for KCC.
   const atServer = (
     server.db
       .prepare(
@@ -105,19 +105,14 @@ it(`${CLIENTS} clients × (${CONTACTS} contacts + ${CALLBACKS} callbacks) conver
       .all() as string[]
   ).sort();
   expect(atServer.filter((v) => v.startsWith(`Veel clients ${run}`))).toHaveLength(CLIENTS * CALLBACKS);
-  const queues = await Promise.all(
-    hosts.map(async (host) => {
-      for (let i = 0; i < 100; i++) {
+  await Promise.all(
+    hosts.map((host) =>
+      vi.waitFor(async () => {
         const list = await host.call<{ items: { vraag: string; syncState: string }[] }>('callbacks.list', { queue: 'groups' });
-        const vragen = list.ok ? list.value.items.map((x) => x.vraag).sort() : [];
-        if (JSON.stringify(vragen) === JSON.stringify(atServer)) return vragen;
-        await sleep(100);
-      }
-      const list = await host.call<{ items: { vraag: string }[] }>('callbacks.list', { queue: 'groups' });
-      return list.ok ? list.value.items.map((x) => x.vraag).sort() : [];
-    }),
+        expect(list.ok ? list.value.items.map((x) => x.vraag).sort() : []).toEqual(atServer);
+      }, UNTIL),
+    ),
   );
-  for (const queue of queues) expect(queue).toEqual(atServer);
   const converged = Date.now();
 
   const contacts = server.db.prepare('SELECT count(*) FROM klantcontact WHERE onderwerp LIKE ?').pluck().get(`Veel clients ${run} c%`) as number;

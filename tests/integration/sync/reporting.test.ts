@@ -15,6 +15,7 @@ import { ReportingPoller } from '../../../src/main/core/sync/reporting';
 import type { SyncStatus } from '../../../src/shared/contract';
 import { demoConnection, RIG_USER } from '../../support/sync-rig';
 import { tempDir } from '../../support/tmp';
+import { checkSpecTraffic } from '../../support/spec-traffic';
 
 let dir: ReturnType<typeof tempDir>;
 let server: DemoServer;
@@ -38,6 +39,8 @@ afterAll(async () => {
   await server.close();
   dir.remove();
 });
+// Every request the demo receives (the adapter's and the tests' own) is checked against the specs.
+checkSpecTraffic(() => server);
 
 const demoCount = () => (server.db.prepare('SELECT count(*) FROM klantcontact').pluck().get() as number);
 it('a first full read that breaks off resumes at the page where it stopped', async () => {

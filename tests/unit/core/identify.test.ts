@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BSN_INVALID_MESSAGE, classifySearch, normaliseEmail, normalisePhone, normalisePostcode } from '../../../src/shared/identify';
 import { Store } from '../../../src/main/core/store';
 import { person } from '../../support/records';
+import { plansOf } from '../../support/query-plans';
 import { tempDir } from '../../support/tmp';
 
 describe('normalisePhone', () => {
@@ -138,20 +139,22 @@ describe('the store finds customers by every key', () => {
     expect(store.db.prepare("SELECT count(*) FROM sync_state WHERE key = 'identify.backfilled'").pluck().get()).toBe(1);
   });
 
-  it('uses an index for every lookup (EXPLAIN QUERY PLAN)', () => {
-    const plan = (sql: string, ...params: unknown[]) =>
-      store.db
-        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-        .all(...params)
-        .map((r) => (r as { detail: string }).detail)
-        .join(' | ');
-    const contact = plan("SELECT c.id FROM customer_contact_points p JOIN customers c ON c.id = p.customer_id WHERE p.soort = 'telefoon' AND p.waarde = ? ORDER BY c.naam", '+31612345678');
+  it('uses an index for every lookup: the plans of the store’s own statements (EXPLAIN QUERY PLAN)', () => {
+    /** The plan of the one statement on `table` the search ran. */
+    const planOf = (table: RegExp, run: () => unknown) => {
+      const reads = plansOf(store.db, run).filter((p) => table.test(p.sql));
+      expect(reads, `statements on ${table}`).toHaveLength(1);
+      return reads[0]!.plan;
+    };
+    const contact = planOf(/customer_contact_points/, () => store.customers.search('0612345678', 5));
     expect(contact).toMatch(/SEARCH p USING (PRIMARY KEY|COVERING INDEX)/);
     expect(contact).toMatch(/SEARCH c USING INDEX sqlite_autoindex_customers_1|SEARCH c USING INDEX .*\(id=\?\)/);
-    expect(plan('SELECT id FROM customers c WHERE c.postcode = ? ORDER BY c.huisnummer', '8441BB')).toMatch(/SEARCH c USING INDEX customers_postcode/);
-    expect(plan('SELECT id FROM customers c WHERE c.postcode = ? AND c.huisnummer = ?', '8441BB', 12)).toMatch(/USING INDEX customers_postcode \(postcode=\? AND huisnummer=\?\)/);
-    expect(plan('SELECT id FROM customers c WHERE c.vestigingsnummer = ?', '000012345678')).toMatch(/USING INDEX customers_vestiging/);
-    expect(plan('SELECT id FROM customers c WHERE c.postcode >= ? AND c.postcode < ? ORDER BY c.postcode, c.huisnummer', '8441B', '8441B~')).toMatch(/SEARCH c USING INDEX customers_postcode \(postcode>\? AND postcode<\?\)/);
-    expect(plan('DELETE FROM customer_contact_points WHERE customer_id = ?', bert)).toMatch(/customer_contact_points_customer/);
+    expect(planOf(/customer_contact_points/, () => store.customers.search('bert.burger@example.nl', 5))).toMatch(/SEARCH p USING (PRIMARY KEY|COVERING INDEX)/);
+    expect(planOf(/FROM customers/, () => store.customers.search('8441 BB', 5))).toMatch(/SEARCH c USING INDEX customers_postcode/);
+    expect(planOf(/FROM customers/, () => store.customers.search('8441 BB 12', 5))).toMatch(/USING INDEX customers_postcode \(postcode=\? AND huisnummer=\?\)/);
+    expect(planOf(/FROM customers/, () => store.customers.search('000012345678', 5))).toMatch(/USING INDEX customers_vestiging/);
+    expect(planOf(/FROM customers/, () => store.customers.search('8441 B', 5))).toMatch(/SEARCH c USING INDEX customers_postcode \(postcode>\? AND postcode<\?\)/);
+    expect(planOf(/DELETE FROM customer_contact_points/, () => store.customers.upsert(person({ sourceUrl: store.customers.get(bert)!.sourceUrl }), new Date().toISOString()))).toMatch(/customer_contact_points_customer/);
   });
+
 });

@@ -126,4 +126,18 @@ describe('HTTP transport: events', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(opened).toBe(2); // stopped: no reconnect after the last subscriber left
   });
+
+  it('tells a state listener that arrives while the stream is open that it is open', async () => {
+    const stream = sseStream();
+    const transport = createHttpTransport({ secret: 's', fetch: async () => stream.response });
+    const stop = transport.subscribe(() => {});
+    await tick();
+    const late: StreamState[] = [];
+    transport.onStreamState((state) => late.push(state));
+    expect(late).toEqual(['open']);
+    stop();
+    const afterStop: StreamState[] = [];
+    transport.onStreamState((state) => afterStop.push(state));
+    expect(afterStop).toEqual([]);
+  });
 });

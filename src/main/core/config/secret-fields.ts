@@ -11,8 +11,8 @@ export const SECRETS_ENV = 'KLANTBEELD_SECRETS';
 /** Dotted path (`adapter.extraZaaksystemen.0.zgwSecret`) → secret. */
 export type SecretMap = Record<string, string>;
 
-/** `*` stands for every item of a list. */
-const SECRET_FIELDS: readonly (readonly string[])[] = [
+/** `*` stands for every item of a list. Exported for the test that pins every field (tests/integration/privacy/every-secret-stays-in-core.test.ts). */
+export const SECRET_FIELDS: readonly (readonly string[])[] = [
   ['adapter', 'zgwSecret'],
   ['adapter', 'klantinteractiesToken'],
   ['adapter', 'extraZaaksystemen', '*', 'zgwSecret'],

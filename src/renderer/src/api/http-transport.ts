@@ -45,8 +45,11 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const stateListeners = new Set<(state: StreamState) => void>();
   let controller: AbortController | null = null;
   let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The stream's state now; a listener that arrives while it is open learns so at once. */
+  let current: StreamState | null = null;
 
   function setState(state: StreamState): void {
+    current = state;
     for (const listener of stateListeners) listener(state);
   }
 
@@ -104,10 +107,12 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
 
   function onStreamState(listener: (state: StreamState) => void): () => void {
     stateListeners.add(listener);
+    if (current === 'open') listener('open');
     return () => stateListeners.delete(listener);
   }
 
   function stop(): void {
+    current = null;
     controller?.abort();
     controller = null;
     if (retryTimer !== null) clearTimeout(retryTimer);
