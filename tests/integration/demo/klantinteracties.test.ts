@@ -84,7 +84,7 @@ describe('Klantinteracties: writing', () => {
     const b = await call(server, 'klantinteracties', 'POST', '/betrokkenen', { body: { hadKlantcontact: { uuid: k.body.uuid }, wasPartij: { uuid: bert.uuid }, rol: 'klant', initiator: true,
       contactnaam: { voorletters: 'B.', voornaam: 'Bert', voorvoegselAchternaam: '', achternaam: 'Burger' } } });
     expect(b.status).toBe(201);
-    const d = await call(server, 'klantinteracties', 'POST', '/digitaleadressen', { body: { verstrektDoorBetrokkene: { uuid: b.body.uuid }, adres: '06-87654321', soortDigitaalAdres: 'telefoonnummer', omschrijving: 'Terugbelnummer' } });
+    const d = await call(server, 'klantinteracties', 'POST', '/digitaleadressen', { body: { verstrektDoorBetrokkene: { uuid: b.body.uuid }, adres: '0687654321', soortDigitaalAdres: 'telefoonnummer', omschrijving: 'Terugbelnummer' } });
     expect(d.status).toBe(201);
     const bianca = (await call<Page<J>>(server, 'klantinteracties', 'GET', '/actoren?actoridentificatorObjectId=bianca.de.vries@turfbrug.nl')).body.results[0]!;
     const akc = await call(server, 'klantinteracties', 'POST', '/actorklantcontacten', { body: { actor: { uuid: bianca.uuid }, klantcontact: { uuid: k.body.uuid } } });

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/open';
 import type { ApiDeps } from '../../server/context';
 import { Where, baseUrl, invalid, notFound, q, sendJson, stmt, UUID_RE } from '../../server/http';
+import { GEWEIGERDE_PREFIXEN, OPEN_KLANT_TELEFOON } from '../../../shared/telefoon';
 
 /** Helpers shared by the Klantinteracties resource modules. */
 
@@ -50,4 +51,21 @@ export function detailHandler<R>(deps: ApiDeps, sql: string, render: (req: Fasti
 export function nextNummer(db: Db, table: string): string {
   const r = stmt(db, `SELECT coalesce(max(id), 0) + 1 AS n FROM ${table}`).get() as { n: number };
   return String(r.n).padStart(10, '0');
+}
+
+/**
+ * A telefoonnummer as Open Klant checks it, with its messages: refused prefixes first, then the
+ * pattern, on the value as sent (no normalising). As open-klant: src/openklant/utils/validators.py
+ * (validate_phone_number), used by api/validators.py for digitale adressen and by models/actoren.py.
+ */
+export function telefoonReden(value: string): string | null {
+  if (GEWEIGERDE_PREFIXEN.some((prefix) => value.startsWith(prefix))) {
+    return 'Het opgegeven telefoonnummer is ongeldig, telefoonnummers beginnend met 0800, 0900, 1400 of 140xx zijn niet toegestaan.';
+  }
+  return OPEN_KLANT_TELEFOON.test(value) ? null : 'Het opgegeven telefoonnummer is ongeldig.';
+}
+
+export function checkTelefoon(value: string, name: string): void {
+  const reden = telefoonReden(value);
+  if (reden) throw invalid(name, 'invalid', reden);
 }

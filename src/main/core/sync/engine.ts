@@ -285,6 +285,7 @@ export class SyncEngine {
       const reason = error instanceof RemoteError || error instanceof MissingLocalDataError ? error.message : `Onverwachte fout: ${String(error)}`;
       this.park(entry, reason, (store) => kind.parked(store, payload, reason));
       kind.announce(this.events, payload, { state: 'failed', error: reason });
+      if (error instanceof RemoteError && error.forBeheerder) this.unreachable(error, 'verzenden');
       return true;
     }
   }
