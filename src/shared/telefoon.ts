@@ -9,11 +9,11 @@
 /** Ten national digits, or `+` and 9-15 digits, or `00` and 7-13 digits; nothing else. */
 export const OPEN_KLANT_TELEFOON = /^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/;
 
-/** Prefixes Open Klant refuses before the pattern (service numbers; 140xx never match it anyway). */
+/** Prefixes Open Klant refuses before it checks the pattern (service numbers). */
 export const GEWEIGERDE_PREFIXEN = ['0800', '0900', '1400', '140'] as const;
 
 export const TELEFOON_ONGELDIG = 'Geen geldig telefoonnummer: gebruik 10 cijfers (0612345678) of + met landnummer (+31612345678).';
-export const TELEFOON_SERVICENUMMER = 'Een 0800- of 0900-nummer kan het zaaksysteem niet opslaan; vul een ander nummer in.';
+export const TELEFOON_SERVICENUMMER = 'Een 0800-, 0900- of 140-nummer kan het zaaksysteem niet opslaan; vul een ander nummer in.';
 
 /**
  * The number as Open Klant stores it: spaces, dashes, dots, slashes and brackets out, and the
