@@ -97,9 +97,9 @@ describe('Klantinteracties: writing', () => {
     expect(p.status).toBe(200);
     expect(p.body.status).toBe('verwerkt');
     expect(p.body.afgehandeldOp).toEqual(expect.any(String));
-    const again = await call(server, 'klantinteracties', 'GET', `/klantcontacten/${k.body.uuid as string}?expand=hadBetrokkenen.digitaleAdressen`);
+    const again = await call(server, 'klantinteracties', 'GET', `/klantcontacten/${k.body.uuid as string}?expand=hadBetrokkenen,hadBetrokkenen.digitaleAdressen`);
     expect((again.body.leiddeTotInterneTaken as Ref[])[0]!.uuid).toBe(t.body.uuid);
-    expect(((((again.body._expand as J).hadBetrokkenen as J[])[0]!._expand as J).digitaleAdressen as J[])[0]!.adres).toBe('06-87654321');
+    expect(((((again.body._expand as J).hadBetrokkenen as J[])[0]!._expand as J).digitaleAdressen as J[])[0]!.adres).toBe('0687654321');
   });
   it('maak-klantcontact creates klantcontact, betrokkene and onderwerpobject in one request', async () => {
     const r = await call(server, 'klantinteracties', 'POST', '/maak-klantcontact', { body: { klantcontact: { ...kc, kanaal: 'balie' },
