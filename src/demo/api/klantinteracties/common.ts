@@ -2,7 +2,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/open';
 import type { ApiDeps } from '../../server/context';
 import { Where, baseUrl, invalid, notFound, q, sendJson, stmt, UUID_RE } from '../../server/http';
-import { GEWEIGERDE_PREFIXEN, OPEN_KLANT_TELEFOON } from '../../../shared/telefoon';
 
 /** Helpers shared by the Klantinteracties resource modules. */
 
@@ -53,6 +52,10 @@ export function nextNummer(db: Db, table: string): string {
   return String(r.n).padStart(10, '0');
 }
 
+// The demo's own copy of Open Klant's rule (it stands alone and must not share the app's assumptions).
+const TELEFOON = /^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/;
+const GEWEIGERDE_PREFIXEN = ['0800', '0900', '1400', '140'];
+
 /**
  * A telefoonnummer as Open Klant checks it, with its messages: refused prefixes first, then the
  * pattern, on the value as sent (no normalising). As open-klant: src/openklant/utils/validators.py
@@ -62,7 +65,7 @@ export function telefoonReden(value: string): string | null {
   if (GEWEIGERDE_PREFIXEN.some((prefix) => value.startsWith(prefix))) {
     return 'Het opgegeven telefoonnummer is ongeldig, telefoonnummers beginnend met 0800, 0900, 1400 of 140xx zijn niet toegestaan.';
   }
-  return OPEN_KLANT_TELEFOON.test(value) ? null : 'Het opgegeven telefoonnummer is ongeldig.';
+  return TELEFOON.test(value) ? null : 'Het opgegeven telefoonnummer is ongeldig.';
 }
 
 export function checkTelefoon(value: string, name: string): void {
