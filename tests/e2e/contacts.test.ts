@@ -139,9 +139,10 @@ describe('register contacts', () => {
     await page.keyboard.press('Control+Enter');
     await expect.poll(async () => {
       const kc = (await bertKlantcontacten()).find((k) => k.onderwerp === 'Vraag zonder resultaat');
-      const objects = ((kc?._expand as { gingOverOnderwerpobjecten?: { onderwerpobjectidentificator: { objectId: string } }[] })?.gingOverOnderwerpobjecten ?? []);
-      return objects.map((o) => o.onderwerpobjectidentificator.objectId);
-    }, { timeout: 60_000 }).toEqual([String(zaak!.uuid)]);
+      const objects = ((kc?._expand as { gingOverOnderwerpobjecten?: { onderwerpobjectidentificator: { objectId: string; codeObjecttype: string } }[] })?.gingOverOnderwerpobjecten ?? []);
+      return objects.map((o) => `${o.onderwerpobjectidentificator.codeObjecttype}:${o.onderwerpobjectidentificator.objectId}`).sort();
+      // As Open Klant knows a zaak (zaak-gekoppeld) and as KISS does.
+    }, { timeout: 60_000 }).toEqual([`zaak:${String(zaak!.uuid)}`, `zgw-Zaak:${String(zaak!.uuid)}`]);
   });
 
   it('a vraag becomes a terugbelverzoek: klantcontact and interne taak for the chosen team', async () => {
