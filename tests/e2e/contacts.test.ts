@@ -166,9 +166,10 @@ describe('register contacts', () => {
       .poll(async () => (await bertKlantcontacten()).filter((k) => k.onderwerp === onderwerp).length, { timeout: 60_000 })
       .toBe(1);
     const kc = (await bertKlantcontacten()).find((k) => k.onderwerp === onderwerp)!;
-    const taken = await demo(`/klantinteracties/api/v1/internetaken?aanleidinggevendKlantcontact__uuid=${String(kc.uuid)}`);
-    const [taak] = taken.results as Record<string, unknown>[];
-    expect(taak).toMatchObject({ status: 'te_verwerken', toelichting: 'Graag vandaag nog; klant is boos.' });
+    // The interne taak is the callback's last step, after the klantcontact: wait for it too.
+    await expect
+      .poll(async () => ((await demo(`/klantinteracties/api/v1/internetaken?aanleidinggevendKlantcontact__uuid=${String(kc.uuid)}`)).results as Record<string, unknown>[])[0], { timeout: 60_000 })
+      .toMatchObject({ status: 'te_verwerken', toelichting: 'Graag vandaag nog; klant is boos.' });
   });
 
   it('keeps two contacts open at once and switches between them with the keyboard', async () => {
