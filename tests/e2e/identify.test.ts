@@ -222,7 +222,8 @@ describe('screen-pop through the loopback endpoint', () => {
 
   it('several matches: shows the candidates; choosing one opens that customer', async () => {
     const { page } = app;
-    const gedeeld = '06-55501234';
+    // Stored as Open Klant accepts a telefoonnummer (no dashes); dialled in another format below.
+    const gedeeld = '0655501234';
     const persons = (await ki('/partijen?soortPartij=persoon&pageSize=3&page=5')).results as { uuid: string }[];
     for (const p of persons.slice(0, 2)) {
       await ki('/digitaleadressen', {
