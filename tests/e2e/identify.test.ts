@@ -251,6 +251,13 @@ describe('screen-pop through the loopback endpoint', () => {
     await expect.poll(() => page.locator('[data-testid="screenpop-announcement"]').innerText()).toBe('Inkomend gesprek van een onbekend nummer');
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Onbekende beller/);
     expect(((await ki('/partijen?pageSize=1')) as { count: number }).count).toBe(before);
+
+    // A number Open Klant can never store is refused at the field, in Dutch, before anything is sent.
+    const nummer = page.locator('#contact-beller-nummer');
+    await nummer.fill('0900-1234567');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('#contact-beller-nummer-error').innerText()).toContain('Een 0800-, 0900- of 140-nummer kan het zaaksysteem niet opslaan');
+    expect(await nummer.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('times a screen-pop request to the rendered customer view (median of 20)', async () => {
