@@ -84,6 +84,9 @@ describe('every Klantinteracties request of the adapter, against the strict demo
       (o) => `${o.onderwerpobjectidentificator.codeObjecttype}/${o.onderwerpobjectidentificator.codeRegister}/${o.onderwerpobjectidentificator.codeSoortObjectId}`,
     );
     expect(codes.sort()).toEqual(['zaak/openzaak/uuid', 'zgw-Zaak/openzaak/uuid']);
+    // Read back as the one zaak it is.
+    const read = (await adapter.fetchDossier(bert)).contacts.find((c) => c.sourceUrl === result.sourceUrl);
+    expect(read?.zaakIdentificaties).toEqual([zaak!.identificatie]);
   });
 
   it('an unknown caller: the number as typed (06-…) is sent as Open Klant stores it', async () => {
