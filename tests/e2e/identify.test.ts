@@ -226,7 +226,8 @@ describe('screen-pop through the loopback endpoint', () => {
 
   it('several matches: shows the candidates; choosing one opens that customer', async () => {
     const { page } = app;
-    const gedeeld = '06-55501234';
+    // Stored as Open Klant accepts a telefoonnummer (no dashes); dialled in another format below.
+    const gedeeld = '0655501234';
     const persons = (await ki('/partijen?soortPartij=persoon&pageSize=3&page=5')).results as { uuid: string }[];
     for (const p of persons.slice(0, 2)) {
       await ki('/digitaleadressen', {
@@ -254,5 +255,12 @@ describe('screen-pop through the loopback endpoint', () => {
     await expect.poll(() => page.locator('[data-testid="screenpop-announcement"]').innerText()).toBe('Inkomend gesprek van een onbekend nummer');
     await expect.poll(() => page.locator('main').innerText()).toMatch(/Onbekende beller/);
     expect(((await ki('/partijen?pageSize=1')) as { count: number }).count).toBe(before);
+
+    // A number Open Klant can never store is refused at the field, in Dutch, before anything is sent.
+    const nummer = page.locator('#contact-beller-nummer');
+    await nummer.fill('0900-1234567');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.locator('#contact-beller-nummer-error').innerText()).toContain('Een 0800-, 0900- of 140-nummer kan het zaaksysteem niet opslaan');
+    expect(await nummer.getAttribute('aria-invalid')).toBe('true');
   });
 });

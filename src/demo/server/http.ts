@@ -2,6 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/open';
 import type Database from 'better-sqlite3';
+import { KNOWN_QUERY_PARAMS } from './known-query-params';
 
 /**
  * The small router layer shared by the three APIs: problem responses (as vng-api-common renders
@@ -69,6 +70,38 @@ export function installErrorHandling(app: FastifyInstance, api: ApiInfo, log?: (
     return sendProblem(req, reply, api, new ApiError(500, 'error', 'Er is een serverfout opgetreden.', 'Er is een serverfout opgetreden.'));
   });
   app.setNotFoundHandler((req, reply) => sendProblem(req, reply, api, notFound()));
+  const known = knownQueryParams(api.prefix);
+  // After authentication, as DRF checks them in the view (list/retrieve) after its auth classes.
+  if (known) app.addHook('preHandler', async (req) => refuseUnknownQueryParams(req, api.prefix, known));
+}
+
+type KnownParams = { path: RegExp; names: ReadonlySet<string> }[];
+
+/** The spec's GET operations of the API at `prefix` as path patterns with their query parameters; null when the demo has no spec for it. */
+function knownQueryParams(prefix: string): KnownParams | null {
+  const paths = KNOWN_QUERY_PARAMS[prefix];
+  if (!paths) return null;
+  return Object.entries(paths).map(([template, names]) => ({
+    path: new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}/?$`),
+    names: new Set(names),
+  }));
+}
+
+/**
+ * Unknown query parameters are a 400, as commonground-api-common's
+ * vng_api_common.viewsets.CheckQueryParamsMixin does on list and retrieve (Open Zaak and Open
+ * Klant use it on every viewset): known are the operation's filters, `page` and `pageSize` (and
+ * `expand` where the operation has it), all as the official spec lists them.
+ */
+function refuseUnknownQueryParams(req: FastifyRequest, prefix: string, known: KnownParams): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return;
+  const url = new URL(req.url, 'http://demo');
+  if (url.search === '') return;
+  const path = url.pathname.slice(prefix.length);
+  const operation = known.find((k) => k.path.test(path));
+  if (!operation) return;
+  const unknown = [...new Set(url.searchParams.keys())].filter((name) => !operation.names.has(name));
+  if (unknown.length > 0) throw validationError([{ name: 'nonFieldErrors', code: 'unknown-parameters', reason: `Onbekende query parameters: ${unknown.join(', ')}` }]);
 }
 
 export function sendJson(reply: FastifyReply, api: ApiInfo, status: number, body: unknown, headers: Record<string, string> = {}): FastifyReply {

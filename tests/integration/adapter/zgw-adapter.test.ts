@@ -171,7 +171,10 @@ describe('ZGW adapter against the demo zaaksysteem', () => {
     const wrongToken = new ZgwAdapter(connection({ klantinteractiesToken: 'fout' }), medewerker, store.remoteCache);
     const refused = await wrongToken.listCustomers(() => {}).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RemoteError);
-    expect((refused as RemoteError).message).toMatch(/weigert de toegang/);
+    // A static Token never gets better by retrying: the beheerder's to fix, not a retry loop.
+    expect((refused as RemoteError).message).toMatch(/Open Klant weigert het Token \(HTTP 401\).*klantinteractiesToken/);
+    expect((refused as RemoteError).kind).toBe('permanent');
+    expect((refused as RemoteError).forBeheerder).toBe(true);
 
     const adapter = new ZgwAdapter(connection(), medewerker, store.remoteCache);
     const invalid = await adapter

@@ -81,11 +81,13 @@ describe('outbox delivery under faults', () => {
     expect(atServer(contact.onderwerp)).toHaveLength(1);
   });
 
-  it('renews credentials after a 401 and goes on', async () => {
+  it("parks a write Open Klant refuses the Token for, and says so in the status: a Token is never renewed, retrying does not help", async () => {
     const contact = register();
     rig.server.faults.add({ method: 'POST', path: /\/(klantcontacten|maak-klantcontact)$/, fault: { kind: 'status', status: 401 }, times: 1 });
     await deliverAll();
-    expect(rig.store.contacts.get(contact.id)?.syncState).toBe('sent');
+    expect(rig.store.contacts.get(contact.id)).toMatchObject({ syncState: 'failed', syncError: expect.stringMatching(/Open Klant weigert het Token/) });
+    expect(rig.engine.status().message).toMatch(/klantinteractiesToken/);
+    expect(atServer(contact.onderwerp)).toHaveLength(0);
   });
 
   it('parks a write the server rejects as invalid, visible on the contact, and keeps it', async () => {

@@ -51,3 +51,24 @@ export function nextNummer(db: Db, table: string): string {
   const r = stmt(db, `SELECT coalesce(max(id), 0) + 1 AS n FROM ${table}`).get() as { n: number };
   return String(r.n).padStart(10, '0');
 }
+
+// The demo's own copy of Open Klant's rule (it stands alone and must not share the app's assumptions).
+const TELEFOON = /^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/;
+const GEWEIGERDE_PREFIXEN = ['0800', '0900', '1400', '140'];
+
+/**
+ * A telefoonnummer as Open Klant checks it, with its messages: refused prefixes first, then the
+ * pattern, on the value as sent (no normalising). As open-klant: src/openklant/utils/validators.py
+ * (validate_phone_number), used by api/validators.py for digitale adressen and by models/actoren.py.
+ */
+export function telefoonReden(value: string): string | null {
+  if (GEWEIGERDE_PREFIXEN.some((prefix) => value.startsWith(prefix))) {
+    return 'Het opgegeven telefoonnummer is ongeldig, telefoonnummers beginnend met 0800, 0900, 1400 of 140xx zijn niet toegestaan.';
+  }
+  return TELEFOON.test(value) ? null : 'Het opgegeven telefoonnummer is ongeldig.';
+}
+
+export function checkTelefoon(value: string, name: string): void {
+  const reden = telefoonReden(value);
+  if (reden) throw invalid(name, 'invalid', reden);
+}

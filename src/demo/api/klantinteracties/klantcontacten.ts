@@ -12,6 +12,7 @@ const kcBody = z.object({
   nummer: str(10).nullable().optional(), referentienummer: str(10).nullable().optional(), kanaal: reqStr(50), onderwerp: reqStr(200), inhoud: str(1000).optional(),
   reactie: str(4000).optional(), indicatieContactGelukt: z.boolean().nullable().optional(), hoofdOnderwerpType: z.string().max(200).url({ message: 'Voer een geldige URL in.' }).or(z.literal('')).optional(),
   verdereActieOndernomen: z.boolean().optional(), taal: reqStr(3), vertrouwelijk: z.boolean(), plaatsgevondenOp: dateTimeStr.optional(),
+  // Values are strings of at most 255 characters in 2.18 (open-klant: api/serializers/klantcontacten.py, models/validators.py validate_metadata).
   metadata: z.record(z.string(), z.string().max(255)).optional(),
 });
 const btBody = z.object({

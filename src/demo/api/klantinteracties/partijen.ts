@@ -6,7 +6,7 @@ import { isElfproef } from '../../seed/bsn';
 import type { ApiDeps } from '../../server/context';
 import { Where, baseUrl, expandOf, invalid, listQuery, paginated, sendJson, stmt, type InvalidParam, validationError } from '../../server/http';
 import { adresSchema, contactnaamSchema, dateStr, fkRef, parseBody, reqStr, str } from '../../server/validation';
-import { boolFilter, containsFilter, detailHandler, eqFilter, nextNummer, refId, uuidFilter } from './common';
+import { boolFilter, checkTelefoon, containsFilter, detailHandler, eqFilter, nextNummer, refId, uuidFilter } from './common';
 import { DA_FROM, DA_SELECT, IDENT_FROM, IDENT_SELECT, PARTIJ_FROM, PARTIJ_SELECT, renderDa, renderIdent, renderPartijen, type DaRow, type IdentRow, type PartijRow } from './render';
 
 const identificatorGroep = z.object({
@@ -138,7 +138,7 @@ export function registerPartijen(app: FastifyInstance, deps: ApiDeps): void {
   app.post('/digitaleadressen', async (req, reply) => {
     const b = parseBody(daBody, req.body);
     if (b.soortDigitaalAdres === 'email' && !z.string().email().safeParse(b.adres).success) throw invalid('adres', 'invalid', 'Voer een geldig e-mailadres in.');
-    if (b.soortDigitaalAdres === 'telefoonnummer' && !/^(\+|0)[0-9][0-9 ()-]{5,18}$/.test(b.adres)) throw invalid('adres', 'invalid', 'Het opgegeven telefoonnummer is ongeldig.');
+    if (b.soortDigitaalAdres === 'telefoonnummer') checkTelefoon(b.adres, 'adres');
     const partij = refId(db, 'partij', b.verstrektDoorPartij, 'verstrektDoorPartij');
     const betrokkene = refId(db, 'betrokkene', b.verstrektDoorBetrokkene, 'verstrektDoorBetrokkene');
     const uuid = randomUUID();

@@ -151,7 +151,9 @@ export function renderKlantcontacten(db: Db, base: string, rows: KcRow[], expand
     if (expand.size) {
       const ex: Record<string, unknown> = {};
       if (expand.has('gingOverOnderwerpobjecten')) ex.gingOverOnderwerpobjecten = (oos.get(r.id) ?? []).map((o) => renderOo(base, o));
-      if (expand.has('hadBetrokkenen') || expand.has('hadBetrokkenen.digitaleAdressen')) {
+      // A nested expansion hangs under its parent's nodes only: `hadBetrokkenen.digitaleAdressen`
+      // alone expands nothing (as open-klant: src/openklant/components/utils/expansion.py, InclusionTree).
+      if (expand.has('hadBetrokkenen')) {
         ex.hadBetrokkenen = renderBetrokkenen(db, base, bts.get(r.id) ?? [], expand.has('hadBetrokkenen.digitaleAdressen'));
       }
       if (expand.has('leiddeTotInterneTaken')) ex.leiddeTotInterneTaken = renderTaken(db, base, taken.get(r.id) ?? []);

@@ -5,10 +5,14 @@ import type { Db } from '../../db/open';
 import type { ApiDeps } from '../../server/context';
 import { Where, baseUrl, invalid, listQuery, notFound, nowIso, paginated, q, sendJson, stmt, UUID_RE } from '../../server/http';
 import { dateTimeStr, fkRef, parseBody, reqStr, str, toIsoUtc } from '../../server/validation';
-import { boolFilter, detailHandler, eqFilter, nextNummer, refId, uuidFilter } from './common';
+import { boolFilter, detailHandler, eqFilter, nextNummer, refId, telefoonReden, uuidFilter } from './common';
 import { TAAK_FROM, TAAK_SELECT, ref, renderActor, renderTaken, type ActorRow, type TaakRow } from './render';
 
-const phone = z.string().max(20).regex(/^(0[1-9][0-9]{8}|\+[0-9]{9,15}|00[0-9]{7,13})$/, { message: 'Het opgegeven telefoonnummer is ongeldig.' });
+// Medewerker.telefoonnummer is required and checked (open-klant: models/actoren.py, utils/validators.py).
+const phone = z.string().max(20).superRefine((v, ctx) => {
+  const reden = telefoonReden(v);
+  if (reden) ctx.addIssue({ code: 'custom', message: reden });
+});
 const identificator = z.object({ objectId: str(200).optional(), codeObjecttype: str(200).optional(), codeRegister: str(200).optional(), codeSoortObjectId: str(200).optional() });
 const actorBody = z.object({
   naam: reqStr(200), soortActor: z.enum(['medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid']), indicatieActief: z.boolean().optional(),

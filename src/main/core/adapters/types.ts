@@ -217,6 +217,8 @@ export class RemoteError extends Error {
     readonly status: number | null = null,
     readonly invalidParams: { name: string; reason: string }[] = [],
     readonly retryAfterMs: number | null = null,
+    /** A setting or server version only the beheerder can fix (a refused Token, an Open Klant too old): shown in the sync status. */
+    readonly forBeheerder = false,
   ) {
     super(message);
     this.name = 'RemoteError';

@@ -20,6 +20,8 @@ export interface DrainOptions {
   probeMaxMs: number;
   log: (line: string) => void;
   now: () => Date;
+  /** A refusal only the beheerder can mend (a refused Token, a server too old): shown in the sync status. */
+  forBeheerder: (message: string) => void;
 }
 
 /**
@@ -145,6 +147,7 @@ export class OutboxDrain {
       const reason = error instanceof RemoteError || error instanceof MissingLocalDataError ? error.message : `Onverwachte fout: ${String(error)}`;
       this.park(entry, reason, (store) => kind.parked(store, payload, reason));
       kind.announce(this.events, payload, { state: 'failed', error: reason });
+      if (error instanceof RemoteError && error.forBeheerder) this.options.forBeheerder(reason);
       this.changed();
       return true;
     }

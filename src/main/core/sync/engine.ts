@@ -76,7 +76,16 @@ export class SyncEngine {
       adapter,
       events,
       this.outages,
-      { concurrency: options.outboxConcurrency ?? 4, outboxIntervalMs: options.outboxIntervalMs, probeMaxMs: options.probeMaxMs ?? 5_000, log: options.log, now: this.now },
+      {
+        concurrency: options.outboxConcurrency ?? 4,
+        outboxIntervalMs: options.outboxIntervalMs,
+        probeMaxMs: options.probeMaxMs ?? 5_000,
+        log: options.log,
+        now: this.now,
+        forBeheerder: (message) => {
+          this.message = `verzenden: ${message}`;
+        },
+      },
       () => this.publishStatus(),
     );
   }

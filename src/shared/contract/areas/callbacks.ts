@@ -3,6 +3,7 @@ import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkDate, clerkText, code, IsoDate, IsoDateTime, LocalId, SyncState } from '../schemas';
+import { refineTelefoon } from '../../telefoon';
 
 export const ActorTarget = z.object({
   soort: z.enum(['afdeling', 'groep', 'medewerker']),
@@ -139,7 +140,7 @@ export const callbackOperations = {
         /** The internal note for the colleague; never shown to the customer. */
         toelichting: clerkText(1000).default(''),
         toegewezenAan: z.array(ActorTarget).min(1, { message: 'Kies voor wie het terugbelverzoek is.' }).max(5),
-        telefoonnummers: z.array(z.string().trim().regex(/^[+0-9 ()-]{6,20}$/, { message: 'Ongeldig telefoonnummer.' })).max(3).default([]),
+        telefoonnummers: z.array(z.string().trim().max(20, { message: 'Maximaal 20 tekens.' }).superRefine(refineTelefoon)).max(3).default([]),
         emailadressen: z.array(z.email({ message: 'Ongeldig e-mailadres.' }).max(80)).max(3).default([]),
         voorkeurMoment: VoorkeurMomentInvoer.nullable().default(null),
         /** Answers to the vragenset of the team it goes to (checked against the set by the core). */

@@ -3,6 +3,7 @@ import { FRONT_OFFICE } from '../../roles';
 import { event, operation } from '../define';
 import { VERWERKING } from '../verwerking-per-operatie';
 import { clerkMoment, clerkText, code, ContactItem, LocalId, SyncState } from '../schemas';
+import { refineTelefoon } from '../../telefoon';
 
 /** One vraag of a contact; each becomes its own klantcontact. */
 export const FinishVraag = z
@@ -52,7 +53,9 @@ export const contactOperations = {
           .string()
           .trim()
           .max(20, { message: 'Maximaal 20 tekens.' })
-          .refine((v) => v === '' || /^(\+|0)[0-9][0-9 ()-]{5,18}$/.test(v), { message: 'Geen geldig telefoonnummer.' })
+          .superRefine((v, ctx) => {
+            if (v !== '') refineTelefoon(v, ctx);
+          })
           .default(''),
         startedAt: clerkMoment(),
         vragen: z.array(FinishVraag).min(1, { message: 'Voeg een vraag toe.' }).max(20),

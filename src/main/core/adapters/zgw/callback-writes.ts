@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendRegel, TOELICHTING_MAX, tooLongMessage } from '../../callbacks/toelichting';
-import { CODE_OF_SOORT, DirectoryActor, InterneTaak, KlantcontactMetBetrokkenen, matchesTarget, PogingKlantcontact, toCallbackRecord } from './callbacks';
+import { CODE_OF_SOORT, DirectoryActor, InterneTaak, KLANTCONTACT_EXPAND, KlantcontactMetBetrokkenen, matchesTarget, PogingKlantcontact, toCallbackRecord } from './callbacks';
+import { compactTelefoon, telefoonVoorOpenKlant } from '../../../../shared/telefoon';
 import { ContactWrites } from './contact-writes';
 import { Created, parseRemote } from './remote';
 import {
@@ -38,11 +39,10 @@ export class CallbackWrites {
     const klantcontactUuid = uuidFromUrl(klantcontactUrl);
     const betrokkene = Created.parse(log.done.betrokkene);
     // An unknown caller's number is already on the betrokkene (pushContact); not twice.
-    const compact = (nummer: string) => nummer.replace(/[\s()-]/g, '');
-    const bellerNummer = callback.contact.beller ? compact(callback.contact.beller.nummer) : null;
+    const bellerNummer = callback.contact.beller ? compactTelefoon(callback.contact.beller.nummer) : null;
     const adressen = [
       ...callback.telefoonnummers
-        .map(compact)
+        .map(terugbelTelefoon)
         .filter((adres) => adres !== bellerNummer)
         .map((adres) => ({ adres, soortDigitaalAdres: 'telefoonnummer', omschrijving: 'Terugbellen op' })),
       ...callback.emailadressen.map((adres) => ({ adres, soortDigitaalAdres: 'email', omschrijving: 'Antwoord per e-mail' })),
@@ -188,11 +188,27 @@ export class CallbackWrites {
     return mapLimit([...taken.values()], PARALLEL_REQUESTS, async (taak) => {
       // The klantcontact behind a taak does not change: cached by URL after the first read.
       const kcUrl = taak.aanleidinggevendKlantcontact.url ?? ki.url(`/klantcontacten/${taak.aanleidinggevendKlantcontact.uuid}`);
-      const kc = await this.api
-        .cachedObject(ki, `${kcUrl}?expand=hadBetrokkenen.digitaleAdressen`, 'klantcontact-betrokkenen', KlantcontactMetBetrokkenen)
-        .catch(() => null);
+      const kc = await this.klantcontactMetBetrokkenen(`${kcUrl}?expand=${KLANTCONTACT_EXPAND}`).catch(() => null);
       return toCallbackRecord(taak, kc, directory);
     });
+  }
+
+  /**
+   * A klantcontact with its betrokkenen, from the cache when it came with them. A read without
+   * them (a server that did not expand) is used once and not kept, so the next read tries again.
+   */
+  private async klantcontactMetBetrokkenen(url: string) {
+    const cache = this.api.cache;
+    const cached = cache.get(url);
+    const withBetrokkenen = (kc: z.infer<typeof KlantcontactMetBetrokkenen>) => (kc._expand?.hadBetrokkenen?.length ?? 0) > 0;
+    if (cached) {
+      const kc = KlantcontactMetBetrokkenen.safeParse(cached.body);
+      if (kc.success && withBetrokkenen(kc.data)) return kc.data;
+    }
+    const response = await this.api.klantinteracties.request(url);
+    const kc = parseRemote(KlantcontactMetBetrokkenen, response.body, 'klantcontact-betrokkenen');
+    if (withBetrokkenen(kc)) cache.put(url, 'klantcontact-betrokkenen', response.body, response.etag, new Date().toISOString());
+    return kc;
   }
 
   private async findActor(target: ActorTarget): Promise<DirectoryActor | null> {
@@ -218,4 +234,11 @@ export class CallbackWrites {
     }
     return this.directory.byUuid;
   }
+}
+
+/** A number to call back as Open Klant stores it; one it can never accept parks the entry (the form refuses such numbers today). */
+function terugbelTelefoon(raw: string): string {
+  const nummer = telefoonVoorOpenKlant(raw);
+  if (!nummer) throw new RemoteError('Open Klant weigert een terugbelnummer; verbeter het nummer en verstuur opnieuw.', 'permanent');
+  return nummer;
 }

@@ -52,6 +52,13 @@ export const InterneTaak = z
   .loose();
 export type InterneTaak = z.infer<typeof InterneTaak>;
 
+/**
+ * The expansion that reads a taak's klantcontact with its betrokkenen and their digitale adressen.
+ * A nested expansion needs its parent in the same `expand` (open-klant:
+ * src/openklant/components/utils/expansion.py hangs `a.b` under the `a` nodes only).
+ */
+export const KLANTCONTACT_EXPAND = 'hadBetrokkenen,hadBetrokkenen.digitaleAdressen';
+
 /** The klantcontact behind a taak, with its betrokkenen expanded: who to call, about what. */
 export const KlantcontactMetBetrokkenen = z
   .object({

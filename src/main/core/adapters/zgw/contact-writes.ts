@@ -5,7 +5,9 @@ import { RemoteError, type Medewerker, type OutgoingContact, type StepLog } from
 import { ZgwApi } from './api';
 import { collect } from './http';
 import { contactMetadata, contactnaam } from './zaak-start';
-import { uuidFromUrl } from './mapping';
+import { ZAAK_IDENTIFICATOREN, uuidFromUrl } from './mapping';
+import { fitMetadata, klantinteractiesForWriting } from './server-versions';
+import { telefoonVoorOpenKlant } from '../../../../shared/telefoon';
 
 /** How Klantbeeld identifies a medewerker as an Actor (the KISS convention). */
 const medewerkerIdentificator = (email: string) => ({
@@ -24,6 +26,8 @@ export class ContactWrites {
 
   async pushContact(contact: OutgoingContact, log: StepLog): Promise<{ sourceUrl: string; record: ContactRecord }> {
     const ki = this.api.klantinteracties;
+    // Before anything is written: an Open Klant that would drop the metadata is refused here.
+    const server = await klantinteractiesForWriting(ki);
     const klantcontactBody = {
       kanaal: contact.kanaal,
       onderwerp: contact.onderwerp,
@@ -33,7 +37,7 @@ export class ContactWrites {
       vertrouwelijk: false,
       plaatsgevondenOp: contact.plaatsgevondenOp,
       // The key lets a retry find this object instead of creating a twin.
-      metadata: { klantbeeldKey: contact.idempotencyKey, ...contactMetadata(contact) },
+      metadata: fitMetadata({ klantbeeldKey: contact.idempotencyKey, ...contactMetadata(contact) }, server.metadataMax),
     };
     const partijUuid = contact.customer ? uuidFromUrl(contact.customer.sourceUrl) : null;
     const betrokkeneBody = {
@@ -72,7 +76,7 @@ export class ContactWrites {
       () => this.api.findOne(`/actorklantcontacten?klantcontact__uuid=${klantcontact.uuid}&actor__uuid=${actor.uuid}`, () => true),
     );
     if (contact.beller?.nummer) {
-      const nummer = contact.beller.nummer;
+      const nummer = bellerTelefoon(contact.beller.nummer);
       await this.api.step(
         log,
         'digitaaladres',
@@ -90,23 +94,7 @@ export class ContactWrites {
         () => this.api.findOne(`/digitaleadressen?verstrektDoorBetrokkene__uuid=${betrokkene.uuid}`, () => true),
       );
     }
-    for (const zaakUuid of contact.zaakUuids ?? []) {
-      await this.api.step(
-        log,
-        `onderwerpobject:${zaakUuid}`,
-        () =>
-          ki.request(ki.url('/onderwerpobjecten'), {
-            method: 'POST',
-            body: {
-              klantcontact: { uuid: klantcontact.uuid },
-              wasKlantcontact: null,
-              onderwerpobjectidentificator: { objectId: zaakUuid, codeObjecttype: 'zgw-Zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
-            },
-          }),
-        () =>
-          this.api.findOne(`/onderwerpobjecten?klantcontact__uuid=${klantcontact.uuid}&onderwerpobjectidentificatorObjectId=${zaakUuid}`, () => true),
-      );
-    }
+    for (const zaakUuid of contact.zaakUuids ?? []) await this.linkZaak(log, klantcontact.uuid, zaakUuid);
     if (contact.poging) {
       const taakUuid = contact.poging.interneTaakUuid;
       await this.api.step(
@@ -134,6 +122,33 @@ export class ContactWrites {
         zaakIdentificaties: [],
       },
     };
+  }
+
+  /**
+   * A zaak as onderwerpobject, once per convention: `zaak` (Open Klant sends its zaak-gekoppeld
+   * event only for that) and `zgw-Zaak` (what KISS writes and reads). Each a step of its own,
+   * looked up by its codeObjecttype after a lost response.
+   */
+  private async linkZaak(log: StepLog, klantcontactUuid: string, zaakUuid: string): Promise<void> {
+    const ki = this.api.klantinteracties;
+    for (const identificator of ZAAK_IDENTIFICATOREN) {
+      const step = identificator.codeObjecttype === 'zaak' ? `onderwerpobject:zaak:${zaakUuid}` : `onderwerpobject:${zaakUuid}`;
+      const query = new URLSearchParams({
+        klantcontact__uuid: klantcontactUuid,
+        onderwerpobjectidentificatorObjectId: zaakUuid,
+        onderwerpobjectidentificatorCodeObjecttype: identificator.codeObjecttype,
+      });
+      await this.api.step(
+        log,
+        step,
+        () =>
+          ki.request(ki.url('/onderwerpobjecten'), {
+            method: 'POST',
+            body: { klantcontact: { uuid: klantcontactUuid }, wasKlantcontact: null, onderwerpobjectidentificator: { ...identificator, objectId: zaakUuid } },
+          }),
+        () => this.api.findOne(`/onderwerpobjecten?${query}`, () => true),
+      );
+    }
   }
 
   /**
@@ -194,6 +209,9 @@ export class ContactWrites {
     const found = await collect(ki, ki.url(`/actoren?${query}`), {}, 1);
     const existing = found.items.map((a) => parseRemote(Actor, a, 'actor'))[0];
     if (existing) return { uuid: existing.uuid, url: existing.url ?? '' };
+    // Open Klant requires a Medewerker's functie and a valid telefoonnummer together
+    // (open-klant: models/actoren.py Medewerker); without a valid number, no actorIdentificatie at all.
+    const telefoonnummer = telefoonVoorOpenKlant(medewerker.telefoonnummer ?? this.api.user.telefoonnummer);
     const created = await ki.request(ki.url('/actoren'), {
       method: 'POST',
       body: {
@@ -201,14 +219,24 @@ export class ContactWrites {
         soortActor: 'medewerker',
         indicatieActief: true,
         actoridentificator: id,
-        actorIdentificatie: {
-          emailadres: medewerker.email,
-          // Required by Open Klant; the configured user's, when the payload does not say.
-          functie: (medewerker.functie ?? this.api.user.functie ?? 'Medewerker').slice(0, 40),
-          telefoonnummer: medewerker.telefoonnummer ?? this.api.user.telefoonnummer ?? '',
-        },
+        ...(telefoonnummer
+          ? {
+              actorIdentificatie: {
+                emailadres: medewerker.email,
+                functie: (medewerker.functie ?? this.api.user.functie ?? 'Medewerker').slice(0, 40),
+                telefoonnummer,
+              },
+            }
+          : {}),
       },
     });
     return parseRemote(Created, created.body, 'actor');
   }
+}
+
+/** The caller's number as Open Klant stores it; one it can never accept parks the entry with a Dutch reason (the form refuses such numbers today). */
+function bellerTelefoon(raw: string): string {
+  const nummer = telefoonVoorOpenKlant(raw);
+  if (!nummer) throw new RemoteError('Open Klant weigert het telefoonnummer van de beller; verbeter het nummer en verstuur opnieuw.', 'permanent');
+  return nummer;
 }

@@ -33,11 +33,30 @@ export interface HttpResponse {
   etag: string | null;
   /** The server's `Date` header: its clock, for times it checks against its own (datumStatusGezet). */
   date?: string | null;
+  /** The server's `API-version` header (commonground-api-common's APIVersionHeaderMiddleware), if sent. */
+  apiVersion: string | null;
 }
+
+/** Names `pageSize` as unknown: an Open Zaak older than 1.15 (vng_api_common.viewsets.CheckQueryParamsMixin). */
+function refusesPageSize(error: RemoteError): boolean {
+  return error.status === 400 && error.invalidParams.some((p) => /onbekende query parameters?:.*\bpageSize\b/i.test(p.reason));
+}
+
+const withoutPageSize = (url: string): string => {
+  const parsed = new URL(url);
+  parsed.searchParams.delete('pageSize');
+  return parsed.toString();
+};
 
 /** A small fetch wrapper per API: auth header, timeout, problem+json mapped to RemoteError. */
 export class ApiClient {
   private jwt: { token: string; at: number; userId: string } | null = null;
+  /** A 401 on a freshly signed JWT: the next 401 is the client id or secret, not the token's age. */
+  private jwtRefused = false;
+  /** The server does not know `pageSize` (Open Zaak < 1.15): it is left out from then on. */
+  private noPageSize = false;
+  /** The `API-version` of the last answer, or null before any. */
+  apiVersion: string | null = null;
 
   constructor(
     readonly baseUrl: string,
@@ -52,6 +71,17 @@ export class ApiClient {
   }
 
   async request(url: string, options: RequestOptions = {}): Promise<HttpResponse> {
+    if (this.noPageSize) return this.send(withoutPageSize(url), options);
+    try {
+      return await this.send(url, options);
+    } catch (error) {
+      if (!(error instanceof RemoteError) || !refusesPageSize(error) || (options.method ?? 'GET') !== 'GET') throw error;
+      this.noPageSize = true;
+      return this.send(withoutPageSize(url), options);
+    }
+  }
+
+  private async send(url: string, options: RequestOptions): Promise<HttpResponse> {
     const method = options.method ?? 'GET';
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -76,7 +106,9 @@ export class ApiClient {
         'transient',
       );
     }
-    if (response.status === 304) return { status: 304, body: null, etag: response.headers.get('etag') };
+    const apiVersion = response.headers.get('api-version');
+    if (apiVersion) this.apiVersion = apiVersion;
+    if (response.status === 304) return { status: 304, body: null, etag: response.headers.get('etag'), apiVersion };
     const text = await response.text();
     let body: unknown = null;
     if (text.length > 0) {
@@ -87,7 +119,8 @@ export class ApiClient {
       }
     }
     if (!response.ok) throw this.toError(response, body);
-    return { status: response.status, body, etag: response.headers.get('etag'), date: response.headers.get('date') };
+    if (this.auth.kind === 'zgw-jwt') this.jwtRefused = false;
+    return { status: response.status, body, etag: response.headers.get('etag'), date: response.headers.get('date'), apiVersion };
   }
 
   /** A binary body (a document's content), at most `maxBytes`; errors as in `request`. */
@@ -119,14 +152,46 @@ export class ApiClient {
     const detail = (problem.success ? (problem.data.detail ?? problem.data.title ?? '') : '').replace(/\.+$/, '');
     const invalidParams = problem.success ? (problem.data.invalidParams ?? []) : [];
     if (status === 401 || status === 403) this.jwt = null;
-    const transient = status >= 500 || status === 401 || status === 408 || status === 429;
+    if (status === 401) return this.refused(detail);
+    const transient = status >= 500 || status === 408 || status === 429;
     const retryAfter = Number(response.headers.get('retry-after'));
     const fields = invalidParams.map((p) => `${p.name}: ${p.reason}`).join('; ');
     const message =
-      status === 401 || status === 403
+      status === 403
         ? `Het zaaksysteem weigert de toegang (HTTP ${status})${detail ? `: ${detail}` : ''}.`
         : `Het zaaksysteem meldt een fout (HTTP ${status})${fields ? `: ${fields}` : detail ? `: ${detail}` : ''}.`;
     return new RemoteError(message, transient ? 'transient' : 'permanent', status, invalidParams, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : null);
+  }
+
+  /**
+   * A 401. Open Klant's `Token` is static (open-klant: src/openklant/components/token/authentication.py):
+   * it never gets better by retrying, so it is the beheerder's to fix at once. A ZGW JWT is signed
+   * anew after a 401 and retried once; refused again, the client id or secret is wrong.
+   */
+  private refused(detail: string): RemoteError {
+    const suffix = detail ? ` (${detail})` : '';
+    if (this.auth.kind === 'token') {
+      return new RemoteError(
+        `Open Klant weigert het Token (HTTP 401)${suffix}. Controleer klantinteractiesToken in de configuratie; tot dan wordt er niets verstuurd.`,
+        'permanent',
+        401,
+        [],
+        null,
+        true,
+      );
+    }
+    if (!this.jwtRefused) {
+      this.jwtRefused = true;
+      return new RemoteError(`Het zaaksysteem weigert de toegang (HTTP 401)${suffix}; een nieuw token volgt.`, 'transient', 401);
+    }
+    return new RemoteError(
+      `Open Zaak weigert het JWT (HTTP 401)${suffix}. Controleer zgwClientId en zgwSecret in de configuratie.`,
+      'permanent',
+      401,
+      [],
+      null,
+      true,
+    );
   }
 
   private async authorization(): Promise<string> {

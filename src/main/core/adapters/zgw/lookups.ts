@@ -22,7 +22,12 @@ export class Lookups {
         pageSize: '20',
       });
       const { items } = await collect(ki, ki.url(`/partijen?${params}`), {}, 1);
-      return items.map((p) => toCustomerRecord(parseRemote(Partij, p, 'partij'))).filter((r): r is CustomerRecord => r !== null);
+      return items
+        .map((p) => parseRemote(Partij, p, 'partij'))
+        // Checked here too: a server that ignores an identificator filter would list other people.
+        .filter((p) => (p.partijIdentificatoren ?? []).some((i) => i.partijIdentificator.codeSoortObjectId === soort && i.partijIdentificator.objectId === query.value))
+        .map(toCustomerRecord)
+        .filter((r): r is CustomerRecord => r !== null);
     }
     // Digitale adressen: e-mail as typed; a phone number by its last 8 digits, then compared
     // normalised, because sources write numbers in every format (06-12345678, +31 6 1234 5678).

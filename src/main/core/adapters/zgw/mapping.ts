@@ -2,8 +2,18 @@
 import type { ContactRecord, CustomerRecord, ZaakRecord } from '../../store/records';
 import type { Klantcontact, Partij, RemoteAdres, Rol, Zaak } from './remote';
 
-/** How Klantbeeld links a klantcontact to a zaak (the KISS convention; configurable later). */
-export const ZAAK_OBJECTTYPES = new Set(['zgw-Zaak', 'zaak']);
+/**
+ * How a klantcontact is linked to a zaak. Open Klant sends its zaak-gekoppeld event only for
+ * codeObjecttype `zaak` with codeSoortObjectId `uuid` (open-klant:
+ * src/openklant/components/klantinteracties/api/viewsets/klantcontacten.py, OnderwerpobjectViewSet);
+ * KISS writes and reads only `zgw-Zaak`/`openzaak` (KISS-frontend: src/features/contact/shared.ts).
+ * Klantbeeld writes both and reads either (older Klantbeeld versions wrote only `zgw-Zaak`).
+ */
+export const ZAAK_IDENTIFICATOREN = [
+  { codeObjecttype: 'zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
+  { codeObjecttype: 'zgw-Zaak', codeRegister: 'openzaak', codeSoortObjectId: 'uuid' },
+] as const;
+export const ZAAK_OBJECTTYPES: ReadonlySet<string> = new Set(ZAAK_IDENTIFICATOREN.map((i) => i.codeObjecttype));
 
 export function formatAdres(adres: RemoteAdres | null | undefined): string | null {
   if (!adres) return null;
@@ -58,7 +68,9 @@ export function toContactRecord(
   const zaakIds = (kc._expand?.gingOverOnderwerpobjecten ?? [])
     .map((o) => o.onderwerpobjectidentificator)
     .filter((i) => i && ZAAK_OBJECTTYPES.has(i.codeObjecttype ?? '') && i.objectId)
-    .map((i) => zaakIdentificatie(i?.objectId ?? '') ?? i?.objectId ?? '');
+    .map((i) => zaakIdentificatie(i?.objectId ?? '') ?? i?.objectId ?? '')
+    // One zaak linked under both conventions is one zaak.
+    .filter((id, index, all) => all.indexOf(id) === index);
   const medewerkers = (kc.hadBetrokkenActoren ?? []).map((a) => actorNaam(a.uuid)).filter((n): n is string => !!n);
   return {
     sourceUrl: kc.url,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { CustomerRecord } from '../../store/records';
 import type { CustomerRef } from '../types';
 import { Actor, Klantcontact, Partij, Zaak, ZaakType, parseRemote } from './remote';
@@ -6,6 +7,17 @@ import { ZgwApi, PARALLEL_REQUESTS, ACTOR_REFRESH_MS } from './api';
 import { mapLimit } from '../../util/concurrency';
 import { accessDenied } from './permissions';
 import { toContactRecord, toCustomerRecord, toZaakRecord, uuidFromUrl } from './mapping';
+
+const MetBetrokkenen = z
+  .object({ _expand: z.object({ hadBetrokkenen: z.array(z.object({ wasPartij: z.object({ uuid: z.string() }).loose().nullable().optional() }).loose()).optional() }).loose().optional() })
+  .loose();
+
+/** The partijen a listed klantcontact's betrokkenen point at (from `expand=hadBetrokkenen`). */
+function betrokkenPartijen(item: unknown): string[] {
+  const parsed = MetBetrokkenen.safeParse(item);
+  if (!parsed.success) return [];
+  return (parsed.data._expand?.hadBetrokkenen ?? []).flatMap((b) => (b.wasPartij?.uuid ? [b.wasPartij.uuid.toLowerCase()] : []));
+}
 
 /** A dossier reads at most this many pages per list; older items stay cached. */
 const DOSSIER_MAX_PAGES = 10;
@@ -54,11 +66,14 @@ export class DossierReads {
 
   private async fetchContacts(customer: CustomerRef, signal: AbortSignal) {
     const ki = this.api.klantinteracties;
+    const partijUuid = uuidFromUrl(customer.sourceUrl);
     const first = ki.url(
-      `/klantcontacten?hadBetrokkene__wasPartij__uuid=${uuidFromUrl(customer.sourceUrl)}&expand=gingOverOnderwerpobjecten&pageSize=${this.api.conn.pageSize}`,
+      `/klantcontacten?hadBetrokkene__wasPartij__uuid=${partijUuid}&expand=gingOverOnderwerpobjecten,hadBetrokkenen&pageSize=${this.api.conn.pageSize}`,
     );
     const { items, complete } = await collect(ki, first, { signal }, DOSSIER_MAX_PAGES);
-    return { items: items.map((kc) => parseRemote(Klantcontact, kc, 'klantcontact')), complete };
+    // Checked here too: an Open Klant before 2.4 ignores the filter and lists everyone's contacts.
+    const own = items.filter((kc) => betrokkenPartijen(kc).includes(partijUuid));
+    return { items: own.map((kc) => parseRemote(Klantcontact, kc, 'klantcontact')), complete };
   }
 
   /**
