@@ -6,7 +6,7 @@
  * rollen and a document, and screen-pop through the host's loopback endpoint with one, several
  * and no matches. Also: the median time from a screen-pop request to the rendered customer view.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

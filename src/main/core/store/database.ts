@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LATEST_VERSION, migrations } from './migrations';
 
 export type Db = Database.Database;
