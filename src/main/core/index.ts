@@ -3,7 +3,6 @@
  * browser host and under vitest. `startCore` wires config → store → adapter → sync → services
  * → dispatcher.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
@@ -28,6 +27,8 @@ import { ZaakService, zaakHandlers } from './services/zaken';
 import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
+import { cacheKeyFor } from './store/cache-key';
+import { lockDataFolder, prepareDataFolder } from './data-folder';
 import { SyncEngine } from './sync/engine';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
@@ -50,11 +51,20 @@ export interface StartedCore extends Core {
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  mkdirSync(options.dataDir, { recursive: true });
-  const config = loadConfig(options.dataDir, options.env ?? process.env);
+  prepareDataFolder(options.dataDir);
+  // One core per data folder: a second one is refused before it reads or writes anything.
+  const folderLock = lockDataFolder(options.dataDir);
+  let config: KlantbeeldConfig;
+  let store: Store;
+  try {
+    config = loadConfig(options.dataDir, options.env ?? process.env);
+    store = Store.open(join(options.dataDir, STORE_FILE), { key: cacheKeyFor(options.dataDir, options.env ?? process.env) });
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
   const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env), log);
-  const store = Store.open(join(options.dataDir, STORE_FILE));
   const events = new EventBus();
   let connection: ZgwConnection;
   let demo: Awaited<ReturnType<typeof startEmbeddedDemo>> | null = null;
@@ -67,6 +77,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     }
   } catch (error) {
     store.close();
+    folderLock.release();
     throw error;
   }
   // Who works here now: everything below reads the user from the session, never from the config.
@@ -151,6 +162,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
       await sync.stop();
       store.close();
       await demo?.server.close();
+      folderLock.release();
     },
   };
 }
