@@ -77,6 +77,22 @@ function encryptPlainDatabase(file: string, key: CacheKey): void {
   for (const side of SIDE_FILES) rmSync(`${file}${side}`, { force: true });
 }
 
+/**
+ * Keys a fresh connection to the encrypted cache (also a read-only one, as tests and tools
+ * open it) and checks the key. Temporary tables stay in memory, never in a plain temp file.
+ */
+export function useCacheKey(db: Db, key: CacheKey, file: string): void {
+  cipherPragmas(db);
+  db.pragma(`key = ${rawKey(key)}`);
+  db.pragma('temp_store = MEMORY');
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new CacheKeyMismatchError(file);
+    throw error;
+  }
+}
+
 function ownerOnly(file: string): void {
   if (process.platform === 'win32') return;
   for (const path of [file, ...SIDE_FILES.map((side) => `${file}${side}`)]) {
@@ -86,9 +102,8 @@ function ownerOnly(file: string): void {
 
 /**
  * Opens (and migrates) the local store: WAL, synchronous=NORMAL, foreign keys on. One writer.
- * With a key the file is encrypted (a plain one from an older version is encrypted first) and
- * temporary tables stay in memory, never in a plain temp file. The file is created owner-only,
- * and SQLite gives its -wal and -shm the same mode.
+ * With a key the file is encrypted (a plain one from an older version is encrypted first).
+ * The file is created owner-only, and SQLite gives its -wal and -shm the same mode.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const { key } = options;
@@ -97,17 +112,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (key && isPlainDatabase(file)) encryptPlainDatabase(file, key);
   const db = new Database(file);
   try {
-    if (key) {
-      cipherPragmas(db);
-      db.pragma(`key = ${rawKey(key)}`);
-      db.pragma('temp_store = MEMORY');
-      try {
-        db.prepare('SELECT count(*) FROM sqlite_schema').get();
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new CacheKeyMismatchError(file);
-        throw error;
-      }
-    }
+    if (key) useCacheKey(db, key, file);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
