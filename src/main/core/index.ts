@@ -24,7 +24,7 @@ import { gateEvents } from './event-gate';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
 import { ZaakService, zaakHandlers } from './services/zaken';
-import { startScreenPopListener } from './screenpop';
+import { startScreenPopEndpoint } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { cacheKeyFor } from './store/cache-key';
@@ -136,13 +136,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   followSession(session, (user) => user.roles.includes('teamleider'), reporting);
   // The desktop app's screen-pop endpoint for telephony software (off unless configured).
   const dispatch = (operation: string, input: unknown) => dispatcher.dispatch(operation, input);
-  const screenpop =
-    config.screenpop.secret && config.screenpop.port > 0
-      ? await startScreenPopListener({ dispatch }, { port: config.screenpop.port, secret: config.screenpop.secret, log }).catch((error: unknown) => {
-          log(`screen-pop: could not listen on 127.0.0.1:${config.screenpop.port}: ${(error as Error).message}`);
-          return null;
-        })
-      : null;
+  const screenpop = await startScreenPopEndpoint({ dispatch }, { config: config.screenpop, dataDir: options.dataDir, log });
 
   return {
     config,
