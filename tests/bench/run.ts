@@ -13,6 +13,7 @@ import { localStore, SIZES } from './fixtures/local-store';
 import { callbacksSuite } from './suites/callbacks';
 import { contactsSuite } from './suites/contacts';
 import { coreReads } from './suites/core-reads';
+import { encryptionSuite } from './suites/encryption';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy, encryption); default: all. */
     only: { type: 'string' },
   },
 });
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
     if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
+    if (wanted('encryption')) await encryptionSuite(report, storeFile, size, workDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
