@@ -86,15 +86,15 @@ export function useCacheKey(db: Db, key: CacheKey, file: string): void {
   cipherPragmas(db);
   db.pragma(`key = ${rawKey(key)}`);
   db.pragma('temp_store = MEMORY');
-  // Every page read from disk is decrypted and its HMAC checked: keep more decrypted pages (32 MiB
-  // instead of SQLite's 2 MiB), so search as you type reads the FTS index from memory (docs/benchmarks.md).
-  db.pragma(`cache_size = -${ENCRYPTED_CACHE_KIB}`);
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new CacheKeyMismatchError(file);
     throw error;
   }
+  // Every page read from disk is decrypted and its HMAC checked: keep more decrypted pages (32 MiB
+  // instead of SQLite's 2 MiB), so search as you type reads the FTS index from memory (docs/benchmarks.md).
+  db.pragma(`cache_size = -${ENCRYPTED_CACHE_KIB}`);
 }
 
 function ownerOnly(file: string): void {
