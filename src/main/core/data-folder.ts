@@ -2,10 +2,12 @@
  * The user's data folder: owner-only (0700 on POSIX; on Windows the user profile's ACL), and
  * used by one Klantbeeld at a time. Two cores on one folder (two browser hosts, or the desktop
  * app and a developer's host) would purge and overwrite each other's cache and outbox, so the
- * second is refused: `klantbeeld.lock` holds the pid of the core that has the folder. A lock
- * whose process is gone (a crash, a killed core) is taken over.
+ * second is refused: `klantbeeld.lock` holds the pid of the core that has the folder (and when
+ * the machine booted). A lock whose process is gone (a crash, a killed core, a reboot since) is
+ * taken over.
  */
 import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { uptime } from 'node:os';
 import { join } from 'node:path';
 
 export const LOCK_FILE = 'klantbeeld.lock';
@@ -43,25 +45,45 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function pidIn(file: string): number | null {
+/** When this machine started, in ms since the epoch: a lock from before a reboot is stale whatever its pid. */
+const bootedAt = () => Math.round(Date.now() - uptime() * 1000);
+// Leeway for clock corrections between the lock's writing and now.
+const SAME_BOOT_MS = 60_000;
+
+interface Holder {
+  pid: number;
+  bootedAt: number | null;
+}
+
+/** The lock's content: the pid, then the machine's boot time (a lock without it counts by pid alone). */
+function holderIn(file: string): Holder | null {
   try {
-    const pid = Number.parseInt(readFileSync(file, 'utf8'), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const [pid, booted] = readFileSync(file, 'utf8').split('\n').map((line) => Number.parseInt(line, 10));
+    if (pid === undefined || !Number.isInteger(pid) || pid <= 0) return null;
+    return { pid, bootedAt: booted !== undefined && Number.isInteger(booted) ? booted : null };
   } catch {
     return null;
   }
 }
 
+const pidIn = (file: string) => holderIn(file)?.pid ?? null;
+
+/** Pids are reused (after a reboot at once): a holder counts only while its pid lives in the same boot. */
+function holds(holder: Holder): boolean {
+  if (holder.bootedAt !== null && Math.abs(holder.bootedAt - bootedAt()) > SAME_BOOT_MS) return false;
+  return holder.pid === process.pid || isAlive(holder.pid);
+}
+
 /** The pid of the live process that holds the folder, or null when nobody does. */
 export function dataFolderHolder(dataDir: string): number | null {
-  const pid = pidIn(join(dataDir, LOCK_FILE));
-  return pid !== null && isAlive(pid) ? pid : null;
+  const holder = holderIn(join(dataDir, LOCK_FILE));
+  return holder !== null && holds(holder) ? holder.pid : null;
 }
 
 /** Creates the lock with our pid in it in one step (a hard link of a written file): never an empty lock. */
 function claim(file: string): boolean {
   const temp = `${file}.${process.pid}.tmp`;
-  writeFileSync(temp, `${process.pid}\n`, { mode: 0o600 });
+  writeFileSync(temp, `${process.pid}\n${bootedAt()}\n`, { mode: 0o600 });
   try {
     linkSync(temp, file);
     return true;
@@ -78,9 +100,9 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
   const file = join(dataDir, LOCK_FILE);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     if (claim(file)) return { release: () => (pidIn(file) === process.pid ? rmSync(file, { force: true }) : undefined) };
-    const holder = pidIn(file);
-    // Our own pid: another core in this process holds it (a process never outlives its own lock).
-    if (holder !== null && (holder === process.pid || isAlive(holder))) throw new DataFolderInUseError(dataDir, holder);
+    const holder = holderIn(file);
+    // Our own pid counts too: another core in this process holds it (a process never outlives its own lock).
+    if (holder !== null && holds(holder)) throw new DataFolderInUseError(dataDir, holder.pid);
     // Stale: move it aside under our own name, then try again.
     // Were it taken over by another start in between, that start's lock is put back.
     const aside = `${file}.${process.pid}.stale`;
@@ -89,10 +111,10 @@ export function lockDataFolder(dataDir: string): DataFolderLock {
     } catch {
       continue;
     }
-    const moved = pidIn(aside);
-    if (moved !== holder && moved !== null && isAlive(moved)) {
+    const moved = holderIn(aside);
+    if (moved !== null && moved.pid !== holder?.pid && holds(moved)) {
       renameSync(aside, file);
-      throw new DataFolderInUseError(dataDir, moved);
+      throw new DataFolderInUseError(dataDir, moved.pid);
     }
     rmSync(aside, { force: true });
   }

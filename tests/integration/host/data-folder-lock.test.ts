@@ -40,21 +40,21 @@ it('refuses a second host on the same data folder, and takes the folder over onc
   const dataDir = join(dir.path, 'data');
   const first = await startHostProcess(dataDir, OFFLINE);
   hosts.push(first);
-  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(first.child.pid));
+  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(first.child.pid));
   const saved = await first.call('drafts.save', draftInput(DRAFT_ID, 'Vraag over de afvalpas'));
   expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
 
   const second = startHostProcess(dataDir, OFFLINE);
   await expect(second).rejects.toThrow(`al in gebruik door een andere Klantbeeld (proces ${first.child.pid})`);
   // The refused host touched nothing: the first still has the folder and works.
-  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(first.child.pid));
+  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(first.child.pid));
   expect((await first.call('drafts.list', {})).ok).toBe(true);
 
   await first.kill('SIGKILL'); // no clean close: the lock of a dead process stays behind
   expect(existsSync(join(dataDir, LOCK_FILE))).toBe(true);
   const third = await startHostProcess(dataDir, OFFLINE);
   hosts.push(third);
-  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').trim()).toBe(String(third.child.pid));
+  expect(readFileSync(join(dataDir, LOCK_FILE), 'utf8').split('\n')[0]).toBe(String(third.child.pid));
   expect(existsSync(join(dataDir, CACHE_KEY_FILE))).toBe(true);
   const drafts = await third.call<{ id: string }[]>('drafts.list', {});
   expect(drafts.ok && drafts.value.map((d) => d.id)).toEqual([DRAFT_ID]);
