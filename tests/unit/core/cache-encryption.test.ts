@@ -4,10 +4,11 @@
  * in Dutch, a plain cache from an older version is encrypted once in place, and the files are
  * readable by their owner only.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CacheKeyMismatchError, isPlainDatabase, openDatabase } from '../../../src/main/core/store/database';
 import { CACHE_KEY_ENV, CACHE_KEY_FILE, CacheKeyError, cacheKeyFor, newCacheKey } from '../../../src/main/core/store/cache-key';
 import { Store } from '../../../src/main/core/store';
@@ -15,6 +16,7 @@ import { person } from '../../support/records';
 import { tempDir } from '../../support/tmp';
 
 const NOW = '2026-06-01T09:00:00.000Z';
+const CHILD = join(import.meta.dirname, '../../support/open-cache-child.ts');
 const posix = process.platform !== 'win32';
 const mode = (file: string) => statSync(file).mode & 0o777;
 let dir: ReturnType<typeof tempDir>;
@@ -99,6 +101,34 @@ describe('the encrypted cache', () => {
     const again = Store.open(file, { key });
     expect(again.db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 2 });
     again.close();
+  });
+
+  it('recovers when the one-time encryption is cut off halfway (the process killed): same rows, then encrypted', async () => {
+    const plain = Store.open(file);
+    // About 16 MB, so the encryption takes long enough to be caught in the middle.
+    plain.db.exec('CREATE TABLE ballast (x BLOB)');
+    const insert = plain.db.prepare('INSERT INTO ballast VALUES (randomblob(4000))');
+    plain.transaction(() => {
+      for (let i = 0; i < 4_000; i++) insert.run();
+    });
+    fill(plain);
+    plain.close();
+    const key = newCacheKey();
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, file, key.toString('hex')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    // Killed in the middle: the rekey's rollback journal is there and the first page already encrypted.
+    await vi.waitFor(() => expect(existsSync(`${file}-journal`) && !isPlainDatabase(file)).toBe(true), { timeout: 30_000, interval: 1 });
+    child.kill('SIGKILL');
+    await exited;
+    expect(existsSync(`${file}-journal`)).toBe(true);
+
+    const store = Store.open(file, { key });
+    expect(store.customers.search('Zilverberg', 10).map((c) => c.naam)).toEqual(['Zwaantje Zilverberg']);
+    expect(store.db.prepare('SELECT count(*) AS n FROM ballast').get()).toEqual({ n: 4_000 });
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    store.close();
+    expect(isPlainDatabase(file)).toBe(false);
+    expect(existsSync(`${file}-journal`)).toBe(false);
   });
 
   it.runIf(posix)('keeps the database, its WAL and SHM readable by their owner only, also when an older file was 0644', () => {

@@ -79,6 +79,20 @@ function encryptPlainDatabase(file: string, key: CacheKey): void {
 }
 
 /**
+ * The cache runs in WAL mode, so a rollback journal beside it is left by an encryption that was
+ * cut off (a crash, a kill): it holds the plain pages. Reading without a key plays it back,
+ * restoring the plain file, which is then encrypted again from the start.
+ */
+function rollBackInterruptedEncryption(file: string): void {
+  const db = new Database(file);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Keys a fresh connection to the encrypted cache (also a read-only one, as tests and tools
  * open it) and checks the key. Temporary tables stay in memory, never in a plain temp file.
  */
@@ -113,6 +127,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const { key } = options;
   if (!existsSync(file)) closeSync(openSync(file, 'a', OWNER_ONLY));
   ownerOnly(file);
+  if (key && existsSync(`${file}-journal`)) rollBackInterruptedEncryption(file);
   if (key && isPlainDatabase(file)) encryptPlainDatabase(file, key);
   const db = new Database(file);
   try {
