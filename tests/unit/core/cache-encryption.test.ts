@@ -5,11 +5,11 @@
  * readable by their owner only.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CacheKeyMismatchError, isPlainDatabase, openDatabase } from '../../../src/main/core/store/database';
+import { CacheKeyMismatchError, isPlainDatabase, openDatabase, useCacheKey } from '../../../src/main/core/store/database';
 import { CACHE_KEY_ENV, CACHE_KEY_FILE, CacheKeyError, cacheKeyFor, newCacheKey } from '../../../src/main/core/store/cache-key';
 import { Store } from '../../../src/main/core/store';
 import { person } from '../../support/records';
@@ -129,6 +129,30 @@ describe('the encrypted cache', () => {
     store.close();
     expect(isPlainDatabase(file)).toBe(false);
     expect(existsSync(`${file}-journal`)).toBe(false);
+  });
+
+  it('opens an encrypted cache that has a rollback journal of its own beside it (cut off before WAL mode was on)', () => {
+    const key = newCacheKey();
+    const store = Store.open(file, { key });
+    fill(store);
+    store.close();
+    // A hot journal as a crash in rollback mode leaves it: written by a keyed connection, then the process gone.
+    const keyed = new Database(file);
+    useCacheKey(keyed, key, file);
+    keyed.pragma('journal_mode = DELETE');
+    keyed.pragma('cache_size = 1');
+    keyed.exec('BEGIN');
+    keyed.prepare(`UPDATE customers SET naam = 'Half geschreven'`).run();
+    copyFileSync(`${file}-journal`, `${file}.hot`);
+    keyed.exec('ROLLBACK');
+    keyed.close();
+    copyFileSync(`${file}.hot`, `${file}-journal`);
+    rmSync(`${file}.hot`);
+
+    const reopened = Store.open(file, { key });
+    expect(reopened.customers.search('Burger', 10).map((c) => c.naam)).toEqual(['Bert Burger']);
+    expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    reopened.close();
   });
 
   it.runIf(posix)('keeps the database, its WAL and SHM readable by their owner only, also when an older file was 0644', () => {

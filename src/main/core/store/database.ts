@@ -81,12 +81,16 @@ function encryptPlainDatabase(file: string, key: CacheKey): void {
 /**
  * The cache runs in WAL mode, so a rollback journal beside it is left by an encryption that was
  * cut off (a crash, a kill): it holds the plain pages. Reading without a key plays it back,
- * restoring the plain file, which is then encrypted again from the start.
+ * restoring the plain file, which is then encrypted again from the start. (A journal of an
+ * encrypted file, cut off before WAL mode was on, is played back as the bytes it holds, and the
+ * read then finds the file encrypted: nothing to do here.)
  */
 function rollBackInterruptedEncryption(file: string): void {
   const db = new Database(file);
   try {
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
   } finally {
     db.close();
   }
