@@ -3,7 +3,7 @@
  * Catalogi and Klantinteracties APIs on 127.0.0.1, with its own SQLite file and a deterministic
  * seed. It imports nothing from the rest of the app. See README.md in this folder.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { createIndexes, openDemoDb } from './db/open';
 import { seedInto, type SeedSize } from './seed';
 import { buildApp, type Credentials } from './server/app';

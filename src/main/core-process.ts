@@ -9,6 +9,7 @@ import { startCore } from './core/index';
 import { safeLog } from './core/log-line';
 import { FromCore, ToCore } from './core/process-protocol';
 import { SECRETS_ENV } from './core/config/secret-fields';
+import { CACHE_KEY_ENV } from './core/store/cache-key';
 
 /** The part of Electron's ParentPort we use; not in @types/node, and kept local on purpose. */
 export interface ParentPortLike {
@@ -102,12 +103,17 @@ function main(port: ParentPortLike): void {
   // A moment for the last message (`fatal`) to leave before the process ends.
   const exit = (code: number) => setTimeout(() => process.exit(code), 100);
   const dataDir = dataDirFrom(process.argv, process.env);
-  // The secrets from safeStorage are for the configuration only: out of process.env before anything else runs.
+  // The secrets and the cache key from safeStorage are for the configuration and the store only:
+  // out of process.env before anything else runs.
   const env = { ...process.env };
   delete process.env[SECRETS_ENV];
-  const starting = dataDir
-    ? startCore({ dataDir, log, env })
-    : Promise.reject(new Error('no data folder given (--data-dir=… or KLANTBEELD_DATA_DIR)'));
+  delete process.env[CACHE_KEY_ENV];
+  const starting = !dataDir
+    ? Promise.reject(new Error('no data folder given (--data-dir=… or KLANTBEELD_DATA_DIR)'))
+    : // Never a key file beside the cache on the desktop: without the key from safeStorage the core does not start.
+      !env[CACHE_KEY_ENV]
+      ? Promise.reject(new Error(`no cache key given (${CACHE_KEY_ENV})`))
+      : startCore({ dataDir, log, env });
   serveCore(port, starting, { log, exit });
 }
 

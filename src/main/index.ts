@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import type { SecretMap } from './core/config/secret-fields';
+import { DataFolderInUseError, dataFolderHolder } from './core/data-folder';
+import { cacheKeyEnv, prepareCacheKey } from './electron/cache-key';
 import { startCoreBridge, type CoreBridge } from './electron/core-bridge';
 import { bindCoreToIpc } from './electron/ipc';
 import { createLog } from './electron/log';
@@ -69,17 +71,30 @@ function registerProtocolClient(): void {
   if (!registered) log(`could not register as the handler of ${PROTOCOL_SCHEME}:// links`);
 }
 
-/** The zaaksysteem secrets from safeStorage; null (and Klantbeeld quits, saying why) when they cannot be kept safely. */
-function secretsForCore(dataDir: string): SecretMap | null {
+/**
+ * What the core gets from safeStorage: the zaaksysteem secrets and the cache key. Null (and
+ * Klantbeeld quits, saying why) when they cannot be kept safely.
+ */
+function safeStorageForCore(dataDir: string): { secrets: SecretMap; cacheKey: Buffer } | null {
   try {
-    return prepareSecrets({ dataDir, log: createLog('secrets') });
+    return { secrets: prepareSecrets({ dataDir, log: createLog('secrets') }), cacheKey: prepareCacheKey({ dataDir, log: createLog('secrets') }) };
   } catch (error) {
     if (!(error instanceof SecretsError)) throw error;
-    log('refused to start: the zaaksysteem secrets cannot be kept safely');
+    log('refused to start: the zaaksysteem secrets or the cache key cannot be kept safely');
     dialog.showErrorBox('Klantbeeld kan niet veilig starten', error.message);
     app.quit();
     return null;
   }
+}
+
+/** Another Klantbeeld (a browser host, a developer) has this data folder: say so and quit; the core would refuse it too. */
+function dataFolderTaken(dataDir: string): boolean {
+  const holder = dataFolderHolder(dataDir);
+  if (holder === null) return false;
+  log(`refused to start: the data folder is in use by process ${holder}`);
+  dialog.showErrorBox('Klantbeeld draait al', new DataFolderInUseError(dataDir, holder).message);
+  app.quit();
+  return true;
 }
 
 function start(): void {
@@ -89,9 +104,11 @@ function start(): void {
   installPermissionGuards(session.defaultSession, page, log);
   installAppMenu(app.isPackaged);
   const dataDir = app.getPath('userData');
-  const secrets = secretsForCore(dataDir);
-  if (!secrets) return;
-  core = startCoreBridge({ modulePath: paths.coreProcess, dataDir, log: createLog('core'), env: secretsEnv(secrets) });
+  if (dataFolderTaken(dataDir)) return;
+  const fromSafeStorage = safeStorageForCore(dataDir);
+  if (!fromSafeStorage) return;
+  const env = { ...secretsEnv(fromSafeStorage.secrets), ...cacheKeyEnv(fromSafeStorage.cacheKey) };
+  core = startCoreBridge({ modulePath: paths.coreProcess, dataDir, log: createLog('core'), env });
   bindCoreToIpc({ core, page, log: createLog('ipc') });
   mainWindow = createMainWindow({
     preload: paths.preload,

@@ -14,6 +14,7 @@ import { callbacksSuite } from './suites/callbacks';
 import { contactsSuite } from './suites/contacts';
 import { drainSuite } from './suites/drain';
 import { coreReads } from './suites/core-reads';
+import { encryptionSuite } from './suites/encryption';
 import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
@@ -27,7 +28,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy, screenpop); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy, screenpop, encryption); default: all. */
     only: { type: 'string' },
   },
 });
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
     if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
     if (wanted('screenpop')) await screenpopSuite(report, values.quick, log);
+    if (wanted('encryption')) await encryptionSuite(report, storeFile, size, workDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

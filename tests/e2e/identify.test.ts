@@ -7,12 +7,12 @@
  * and no matches. (The time from a screen-pop to the rendered view is measured by
  * `npm run bench -- --only screenpop`, tests/bench/suites/screenpop.ts, not asserted here.)
  */
-import Database from 'better-sqlite3';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventStreamOpen, REPO_ROOT, startApp, type RunningApp } from './harness';
+import { openCacheReadonly } from '../support/cache-file';
 
 const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const SCREENPOP_SECRET = `e2e-screenpop-${Date.now().toString(36)}-secret`;
@@ -152,7 +152,7 @@ describe('the customer picture', () => {
     await page.locator('[data-testid="bsn-toggle"]').click();
     await expect.poll(() => page.locator('[data-testid="bsn-value"]').innerText()).toBe('999993653');
     expect(page.url()).not.toContain('999993653');
-    const db = new Database(join(app.dataDir, 'klantbeeld.sqlite'), { readonly: true });
+    const db = openCacheReadonly(app.dataDir);
     try {
       // The reveal is a verwerkingsactie about Bert (VNG: objectId = his BSN, in the local log only).
       const rows = db.prepare("SELECT gebruiker, verwerkte_objecten FROM verwerkingsacties WHERE actie_naam = 'BSN getoond'").all();

@@ -5,11 +5,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBert, pageAxeViolations, startApp, type RunningApp } from './harness';
+import { openCacheReadonly } from '../support/cache-file';
 
 let app: RunningApp;
 beforeAll(async () => {
@@ -27,7 +26,7 @@ async function axeViolations(page: Page, selector: string): Promise<unknown[]> {
 }
 
 function logRows(): { actie_naam: string; gebruiker: string }[] {
-  const db = new Database(join(app.dataDir, 'klantbeeld.sqlite'), { readonly: true });
+  const db = openCacheReadonly(app.dataDir);
   try {
     return db.prepare('SELECT actie_naam, gebruiker FROM verwerkingsacties ORDER BY seq').all() as { actie_naam: string; gebruiker: string }[];
   } finally {
@@ -85,7 +84,7 @@ describe('the verwerkingenlog', () => {
     expect(await axeViolations(page, 'dialog[open]')).toEqual([]);
     await page.keyboard.press('Enter');
     await page.waitForURL(/#\/$/);
-    const db = new Database(join(app.dataDir, 'klantbeeld.sqlite'), { readonly: true });
+    const db = openCacheReadonly(app.dataDir);
     try {
       expect(db.prepare('SELECT count(*) AS n FROM contacts WHERE customer_id = ?').get(customerId)).toEqual({ n: 0 });
       expect(db.prepare('SELECT count(*) AS n FROM zaken WHERE customer_id = ?').get(customerId)).toEqual({ n: 0 });

@@ -4,7 +4,7 @@
  * for each one's EXPLAIN QUERY PLAN. So a plan test checks the store's real SQL, not a copy of it
  * written in the test.
  */
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { vi } from 'vitest';
 
 type Statement = Database.Statement;

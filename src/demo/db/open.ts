@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { INDEXES, TABLES } from './schema';
 
 export type Db = Database.Database;

@@ -37,7 +37,7 @@ export function seedInto(db: Db, opts: SeedOptions = {}): boolean {
   const seed = opts.seed ?? DEFAULT_SEED;
   const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name);
   for (const t of tables) db.exec(`DROP TABLE "${t}"`);
-  db.pragma('journal_mode = DELETE'); // better-sqlite3 runs in defensive mode: journal_mode OFF is refused
+  db.pragma('journal_mode = DELETE'); // better-sqlite3(-multiple-ciphers) runs in defensive mode: journal_mode OFF is refused
   db.pragma('synchronous = OFF');
   db.pragma('cache_size = -262144');
   db.pragma('temp_store = MEMORY');

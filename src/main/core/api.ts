@@ -14,7 +14,7 @@ export interface Core {
 export interface CoreOptions {
   /** The user data folder: config file, local SQLite cache, embedded demo zaaksysteem. */
   dataDir: string;
-  /** Environment used for configuration overrides (defaults to process.env). */
+  /** Environment used for configuration overrides and the cache key, KLANTBEELD_CACHE_KEY (defaults to process.env). */
   env?: NodeJS.ProcessEnv;
   /** Application log (never personal data). Defaults to stderr. */
   log?: (line: string) => void;

@@ -3,7 +3,6 @@
  * browser host and under vitest. `startCore` wires config → store → adapter → sync → services
  * → dispatcher.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
@@ -25,9 +24,11 @@ import { gateEvents } from './event-gate';
 import { ZaakStartService, zaakStartHandlers } from './services/zaak-start';
 import { CustomerService, customerHandlers } from './services/customers';
 import { ZaakService, zaakHandlers } from './services/zaken';
-import { startScreenPopListener } from './screenpop';
+import { startScreenPopEndpoint } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
+import { cacheKeyFor } from './store/cache-key';
+import { lockDataFolder, prepareDataFolder } from './data-folder';
 import { SyncEngine } from './sync/engine';
 import { freshCacheForSource, sourceIdentity } from './sync/cache-source';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
@@ -51,13 +52,22 @@ export interface StartedCore extends Core {
 }
 
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
-  // Every core log line is escaped and trimmed: lines may carry input (log-line.ts).
+  // Every core log line is escaped, trimmed and BSN-masked: lines may carry input (log-line.ts).
   const log = safeLog(options.log ?? ((line: string) => process.stderr.write(`${line}\n`)));
-  mkdirSync(options.dataDir, { recursive: true });
-  const config = loadConfig(options.dataDir, options.env ?? process.env);
+  prepareDataFolder(options.dataDir);
+  // One core per data folder: a second one is refused before it reads or writes anything.
+  const folderLock = lockDataFolder(options.dataDir);
+  let config: KlantbeeldConfig;
+  let store: Store;
+  try {
+    config = loadConfig(options.dataDir, options.env ?? process.env);
+    store = Store.open(join(options.dataDir, STORE_FILE), { key: cacheKeyFor(options.dataDir, options.env ?? process.env) });
+  } catch (error) {
+    folderLock.release();
+    throw error;
+  }
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
   const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env), log);
-  const store = Store.open(join(options.dataDir, STORE_FILE));
   // Another zaaksysteem in the configuration: a fresh cache, unsent work kept (sync/cache-source.ts).
   freshCacheForSource(store, sourceIdentity(config.adapter), log);
   const events = new EventBus();
@@ -72,6 +82,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     }
   } catch (error) {
     store.close();
+    folderLock.release();
     throw error;
   }
   // Who works here now: everything below reads the user from the session, never from the config.
@@ -131,13 +142,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   followSession(session, (user) => user.roles.includes('teamleider'), reporting);
   // The desktop app's screen-pop endpoint for telephony software (off unless configured).
   const dispatch = (operation: string, input: unknown) => dispatcher.dispatch(operation, input);
-  const screenpop =
-    config.screenpop.secret && config.screenpop.port > 0
-      ? await startScreenPopListener({ dispatch }, { port: config.screenpop.port, secret: config.screenpop.secret, log }).catch((error: unknown) => {
-          log(`screen-pop: could not listen on 127.0.0.1:${config.screenpop.port}: ${(error as Error).message}`);
-          return null;
-        })
-      : null;
+  const screenpop = await startScreenPopEndpoint({ dispatch }, { config: config.screenpop, dataDir: options.dataDir, log });
 
   return {
     config,
@@ -157,6 +162,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
       await sync.stop();
       store.close();
       await demo?.server.close();
+      folderLock.release();
     },
   };
 }

@@ -5,12 +5,17 @@
  * `screenpop.port` (127.0.0.1 only). Both use the checks below. Phone numbers are personal
  * data: they are never logged.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { Core } from './api';
+import type { KlantbeeldConfig } from './config/schema';
 
 export const SCREENPOP_PATH = '/screenpop';
+/** Where the desktop core's listener says where it is: in the user's own (owner-only) data folder. */
+export const SCREENPOP_ENDPOINT_FILE = 'klantbeeld.screenpop.json';
 const MAX_BODY_BYTES = 4 * 1024;
 const Body = z.object({ nummer: z.string().min(1).max(40) }).strict();
 
@@ -108,5 +113,40 @@ export async function startScreenPopListener(
   return {
     port,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * The desktop core's screen-pop endpoint as configured: a fixed port with the configured secret
+ * (one user per machine), or, with `perUser` (terminal servers), a free port and a fresh secret
+ * for this user alone. Either way its URL is written to klantbeeld.screenpop.json in the data
+ * folder (owner-only; with `perUser` the secret too, as only this user may read it), and
+ * removed again on close. Null when the endpoint is off or cannot listen (logged).
+ */
+export async function startScreenPopEndpoint(
+  core: Pick<Core, 'dispatch'>,
+  options: { config: KlantbeeldConfig['screenpop']; dataDir: string; log: (line: string) => void },
+): Promise<{ port: number; close(): Promise<void> } | null> {
+  const { config, log } = options;
+  const perUser = config.perUser;
+  const secret = perUser ? randomBytes(32).toString('base64url') : config.secret;
+  const port = perUser ? 0 : config.port;
+  if (!secret || (!perUser && port === 0)) return null;
+  let listener: Awaited<ReturnType<typeof startScreenPopListener>>;
+  try {
+    listener = await startScreenPopListener(core, { port, secret, log });
+  } catch (error) {
+    log(`screen-pop: could not listen on 127.0.0.1:${port}: ${(error as Error).message}`);
+    return null;
+  }
+  const file = join(options.dataDir, SCREENPOP_ENDPOINT_FILE);
+  const endpoint = { url: `http://127.0.0.1:${listener.port}${SCREENPOP_PATH}`, ...(perUser ? { secret } : {}) };
+  writeFileSync(file, `${JSON.stringify(endpoint, null, 2)}\n`, { mode: 0o600 });
+  return {
+    port: listener.port,
+    async close() {
+      rmSync(file, { force: true });
+      await listener.close();
+    },
   };
 }

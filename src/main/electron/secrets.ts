@@ -34,13 +34,13 @@ export interface SecretsOptions {
 }
 
 /** Refuses what is not real encryption: no encryption at all, or Linux's plain-text fallback. */
-function assertSafeStorage(platform: NodeJS.Platform): void {
+export function assertSafeStorage(platform: NodeJS.Platform): void {
   if (!safeStorage.isEncryptionAvailable()) throw new SecretsError(SECRETS_MESSAGES.noKeyring);
   if (platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new SecretsError(SECRETS_MESSAGES.noKeyring);
 }
 
 /** Replaces a file in one step (never a half-written config or secrets file). */
-function writeAtomically(file: string, data: string | Buffer): void {
+export function writeAtomically(file: string, data: string | Buffer): void {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, data, { mode: 0o600 });
   renameSync(temp, file);

@@ -3,7 +3,7 @@
  * snapshots mean nothing was written in between, not even half.
  */
 import { createHash } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 export type TableSnapshot = Record<string, { rows: number; hash: string }>;
 

@@ -5,14 +5,13 @@
  * orphans, nothing lost. First, one kill that is certain to land between send and acknowledge
  * (the demo commits and holds its answer back), so the look-up on resume is always exercised.
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, startDemoServer, type DemoServer } from '../../../src/demo';
-import { STORE_FILE } from '../../../src/main/core';
 import { startHostProcess, type HostProcess } from '../../support/host-process';
 import { tempDir } from '../../support/tmp';
 import { checkSpecTraffic } from '../../support/spec-traffic';
+import { openCacheReadonly } from '../../support/cache-file';
 
 const CONTACTS = Number(process.env.KILLTEST_CONTACTS ?? 300);
 const CALLBACKS = Number(process.env.KILLTEST_CALLBACKS ?? 50);
@@ -63,7 +62,7 @@ async function bertId(h: HostProcess): Promise<string> {
 
 /** Whether the client's own database holds a row (read beside the running core: SQLite WAL allows a reader). */
 function savedLocally(sql: string, value: string): boolean {
-  const db = new Database(join(dataDir(), STORE_FILE), { readonly: true, fileMustExist: true });
+  const db = openCacheReadonly(dataDir());
   try {
     return db.prepare(sql).get(value) !== undefined;
   } finally {

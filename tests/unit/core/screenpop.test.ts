@@ -1,6 +1,11 @@
 /** The loopback screen-pop endpoint of the desktop app's core: secret, JSON, loopback host, no browser origin. */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { handleScreenPop, startScreenPopListener } from '../../../src/main/core/screenpop';
+import { handleScreenPop, SCREENPOP_ENDPOINT_FILE, startScreenPopEndpoint, startScreenPopListener } from '../../../src/main/core/screenpop';
+import { tempDir } from '../../support/tmp';
 
 const SECRET = 'telefonie-geheim-0123456789';
 const pop = (customerId: string | null, candidates: number) => ({
@@ -56,5 +61,65 @@ describe('the loopback listener', () => {
     expect((await fetch(`http://127.0.0.1:${listener.port}/anders`, { method: 'POST' })).status).toBe(404);
     expect(dispatch).toHaveBeenCalledTimes(1);
     expect(log.mock.calls.flat().join(' ')).not.toContain('0612345678');
+  });
+});
+
+describe('the endpoint per user on a terminal server (screenpop.perUser)', () => {
+  const dirs: ReturnType<typeof tempDir>[] = [];
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const close of closers.splice(0)) await close();
+    for (const dir of dirs.splice(0)) dir.remove();
+  });
+
+  async function user(config: { secret: string | null; port: number; perUser: boolean }) {
+    const dir = tempDir();
+    dirs.push(dir);
+    const dispatch = vi.fn().mockResolvedValue(pop('id', 1));
+    const endpoint = await startScreenPopEndpoint({ dispatch }, { config, dataDir: dir.path, log: () => {} });
+    if (!endpoint) throw new Error('no endpoint');
+    closers.push(endpoint.close);
+    const file = join(dir.path, SCREENPOP_ENDPOINT_FILE);
+    return { dir, dispatch, endpoint, file, written: JSON.parse(readFileSync(file, 'utf8')) as { url: string; secret?: string } };
+  }
+  const post = (url: string, secret: string | undefined) =>
+    fetch(url, { method: 'POST', headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' }, body: '{"nummer":"0612345678"}' });
+
+  it("gives each user a port and a secret of their own, in their own data folder, and refuses another user's secret", async () => {
+    // The same central configuration for both users, with a shared secret that perUser does not use.
+    const central = { secret: SECRET, port: 0, perUser: true };
+    const anna = await user(central);
+    const bram = await user(central);
+    expect(anna.endpoint.port).not.toBe(bram.endpoint.port);
+    expect(anna.written.url).toBe(`http://127.0.0.1:${anna.endpoint.port}/screenpop`);
+    expect(anna.written.secret).toMatch(/^[\w-]{43}$/);
+    expect(anna.written.secret).not.toBe(bram.written.secret);
+    if (process.platform !== 'win32') expect(statSync(anna.file).mode & 0o777).toBe(0o600);
+
+    expect((await post(bram.written.url, anna.written.secret)).status).toBe(401);
+    expect((await post(bram.written.url, SECRET)).status).toBe(401);
+    expect(bram.dispatch).not.toHaveBeenCalled();
+    expect((await post(bram.written.url, bram.written.secret)).status).toBe(200);
+    expect(bram.dispatch).toHaveBeenCalledOnce();
+    expect(anna.dispatch).not.toHaveBeenCalled();
+
+    await anna.endpoint.close();
+    expect(existsSync(anna.file)).toBe(false);
+  });
+
+  it('on a fixed port writes only the URL (the configured secret stays where it is kept), and is off without port or secret', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const free = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const fixed = await user({ secret: SECRET, port: free, perUser: false });
+    expect(fixed.written).toEqual({ url: `http://127.0.0.1:${free}/screenpop` });
+
+    const dir = tempDir();
+    dirs.push(dir);
+    const off = (config: { secret: string | null; port: number; perUser: boolean }) => startScreenPopEndpoint({ dispatch: vi.fn() }, { config, dataDir: dir.path, log: () => {} });
+    expect(await off({ secret: SECRET, port: 0, perUser: false })).toBeNull(); // port 0 without perUser: off, as before
+    expect(await off({ secret: null, port: 4567, perUser: false })).toBeNull();
+    expect(existsSync(join(dir.path, SCREENPOP_ENDPOINT_FILE))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { NewerDatabaseError, openDatabase, schemaVersion } from '../../../src/main/core/store/database';

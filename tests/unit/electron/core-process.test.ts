@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CallResult } from '../../../src/shared/contract';
 import type { Core, EventListener } from '../../../src/main/core/api';
 import { startCore } from '../../../src/main/core/index';
@@ -121,6 +121,11 @@ describe('the core process entry under Electron', () => {
     vi.resetModules();
   });
 
+  const CACHE_KEY = 'ab'.repeat(32);
+  beforeEach(() => {
+    process.env.KLANTBEELD_CACHE_KEY = CACHE_KEY; // as the main process hands it over (electron/cache-key.ts)
+  });
+
   it('starts the core with the data folder when process.parentPort exists', async () => {
     const core = fakeCore();
     vi.mocked(startCore).mockResolvedValue(core as never);
@@ -144,5 +149,28 @@ describe('the core process entry under Electron', () => {
     await flush();
     expect(process.env.KLANTBEELD_SECRETS).toBeUndefined();
     expect(vi.mocked(startCore).mock.lastCall![0].env!.KLANTBEELD_SECRETS).toContain('brp-sleutel-99');
+  });
+
+  it('gives the cache key to the store only, dropped from process.env; without one the core does not start', async () => {
+    vi.mocked(startCore).mockResolvedValue(fakeCore() as never);
+    (process as { parentPort?: unknown }).parentPort = new FakeParentPort();
+    process.argv = [...saved.argv, '--data-dir=/home/balie/.config/Klantbeeld'];
+    vi.resetModules();
+    await import('../../../src/main/core-process');
+    await flush();
+    expect(process.env.KLANTBEELD_CACHE_KEY).toBeUndefined();
+    expect(vi.mocked(startCore).mock.lastCall![0].env!.KLANTBEELD_CACHE_KEY).toBe(CACHE_KEY);
+
+    vi.mocked(startCore).mockClear();
+    const exit = vi.spyOn(process, 'exit').mockImplementation(() => undefined as never);
+    const port = new FakeParentPort();
+    (process as { parentPort?: unknown }).parentPort = port;
+    vi.resetModules();
+    await import('../../../src/main/core-process'); // no key in the environment this time
+    await flush();
+    expect(startCore).not.toHaveBeenCalled();
+    expect(port.posted).toEqual([{ type: 'fatal', message: 'no cache key given (KLANTBEELD_CACHE_KEY)' }]);
+    await vi.waitFor(() => expect(exit).toHaveBeenCalledWith(1));
+    exit.mockRestore();
   });
 });

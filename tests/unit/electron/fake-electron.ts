@@ -3,6 +3,8 @@
  * here. Tests do `vi.mock('electron', () => import('./fake-electron'))` and inspect these fakes.
  */
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { vi, type Mock } from 'vitest';
 
@@ -75,7 +77,8 @@ class FakeApp extends EventEmitter {
   name = 'Electron';
   gotLock = true;
   ready = Promise.resolve();
-  getPath = vi.fn((name: string) => `/home/balie/.config/Klantbeeld-${name}`);
+  // Under the temp folder: the shell writes its cache key into userData.
+  getPath = vi.fn((name: string) => join(tmpdir(), `klantbeeld-fake-electron-${process.pid}`, name));
   setName = vi.fn((name: string) => void (this.name = name));
   enableSandbox: Mock<() => void> = vi.fn();
   requestSingleInstanceLock = vi.fn(() => this.gotLock);

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeEvent } from './fake-electron';
@@ -118,6 +118,35 @@ describe('the app lifecycle', () => {
     const [core] = utilityProcess.forked;
     expect(JSON.parse((core!.options.env as Record<string, string>).KLANTBEELD_SECRETS!)).toEqual({ 'brp.apiKey': 'brp-sleutel-99' });
     expect(JSON.stringify(BrowserWindow.all[0]!.options)).not.toContain('brp-sleutel-99');
+    dir.remove();
+  });
+
+  it('hands the cache key from safeStorage to the core process only', async () => {
+    const dir = tempDir();
+    await launch({ userData: dir.path });
+    const [core] = utilityProcess.forked;
+    const key = (core!.options.env as Record<string, string>).KLANTBEELD_CACHE_KEY!;
+    expect(key).toMatch(/^[0-9a-f]{64}$/);
+    expect(readFileSync(join(dir.path, 'klantbeeld.cache-key.bin')).toString('latin1')).not.toContain(key);
+    expect(JSON.stringify(BrowserWindow.all[0]!.options)).not.toContain(key);
+    dir.remove();
+  });
+
+  it('refuses to start, saying why in Dutch, when another Klantbeeld has the data folder', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir.path, 'klantbeeld.lock'), `${process.pid}\n`); // a live process: this one
+    await launch({ userData: dir.path });
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Klantbeeld draait al', expect.stringContaining(`al in gebruik door een andere Klantbeeld (proces ${process.pid})`));
+    expect(app.quit).toHaveBeenCalled();
+    expect(utilityProcess.fork).not.toHaveBeenCalled();
+    dir.remove();
+  });
+
+  it('refuses to start, saying why in Dutch, without a keyring even when there are no secrets: the cache key needs one', async () => {
+    const dir = tempDir();
+    await launch({ userData: dir.path, keyring: false });
+    expect(dialog.showErrorBox).toHaveBeenCalledWith('Klantbeeld kan niet veilig starten', expect.stringMatching(/sleutelbos/));
+    expect(utilityProcess.fork).not.toHaveBeenCalled();
     dir.remove();
   });
 

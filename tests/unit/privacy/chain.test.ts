@@ -5,7 +5,7 @@
  * table are carried over and sealed; local retention through an anchor keeps the chain verifiable.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrate } from '../../../src/main/core/store/database';
 import { migrations } from '../../../src/main/core/store/migrations';

@@ -192,8 +192,15 @@ export const KlantbeeldConfig = z.object({
     .object({
       secret: z.string().min(16, { message: 'Gebruik een geheim van minstens 16 tekens.' }).nullable().default(null),
       port: z.number().int().min(0).max(65535).default(0),
+      /**
+       * Terminal servers (several users on one machine): each user's desktop core listens on a
+       * free port of its own with a secret of its own, both written to klantbeeld.screenpop.json
+       * in that user's data folder (docs/configuration.md, "Terminal servers"). `port` and
+       * `secret` are then not used.
+       */
+      perUser: z.boolean().default(false),
     })
-    .default({ secret: null, port: 0 }),
+    .default({ secret: null, port: 0, perUser: false }),
   /** Servicenormen (docs/configuration.md): callback within N werkdagen, per team when it differs. */
   servicenormen: z
     .object({

@@ -2,7 +2,7 @@ import { CallbackStore } from './callbacks';
 import { ContactStore } from './contacts';
 import { CustomerStore } from './customers';
 import { DraftStore } from './drafts';
-import { openDatabase, type Db } from './database';
+import { openDatabase, type Db, type OpenOptions } from './database';
 import { OutboxStore } from './outbox';
 import { RemoteCache } from './remote-cache';
 import { StartedZaakStore } from './started-zaken';
@@ -39,8 +39,8 @@ export class Store {
     this.teamleider = new TeamleiderStore(db);
   }
 
-  static open(file: string): Store {
-    return new Store(openDatabase(file));
+  static open(file: string, options: OpenOptions = {}): Store {
+    return new Store(openDatabase(file, options));
   }
 
   /** Runs `fn` in one transaction: a domain row and its outbox entry commit together or not at all. */
