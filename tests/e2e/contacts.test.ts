@@ -232,9 +232,13 @@ describe('register contacts', () => {
     expect(await page.locator('#help-char-shortcuts').isChecked()).toBe(false);
     await page.locator('#help-char-shortcuts').check();
     await page.keyboard.press('Escape');
+    // Closing gives focus back to where it was (lib/modal-dialog.ts): only then move it on.
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await nextFrame(page);
 
     // F6: search → customer → work area → kennisbank → search; Shift+F6 back.
     await page.locator('#customer-search').focus();
+    await expect.poll(() => activeId(page)).toBe('customer-search');
     const pane = () =>
       page.evaluate<string | null>("(() => { const p = document.activeElement && document.activeElement.closest('[data-pane]'); return p ? p.getAttribute('data-pane') : null; })()");
     const order: (string | null)[] = [];

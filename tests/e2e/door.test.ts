@@ -38,6 +38,7 @@ beforeAll(async () => {
       KLANTBEELD_ZGW_CLIENT_ID: endpoints.zgwClientId,
       KLANTBEELD_ZGW_SECRET: endpoints.zgwSecret,
       KLANTBEELD_KLANTINTERACTIES_TOKEN: endpoints.klantinteractiesToken,
+      KLANTBEELD_BRONORGANISATIE: '002756419',
     },
   });
   await mkdir(SHOTS_DIR, { recursive: true });

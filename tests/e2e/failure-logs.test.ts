@@ -36,7 +36,7 @@ beforeAll(async () => {
   writeFileSync(
     join(dataDir, 'klantbeeld.config.json'),
     JSON.stringify({
-      adapter: { kind: 'zgw', label: 'Demo', ...zgw, timeoutMs: 2_000 },
+      adapter: { kind: 'zgw', label: 'Demo', ...zgw, bronorganisatie: '002756419', timeoutMs: 2_000 },
       brp: { url: brpUrl, apiKey: brpApiKey },
       // Local accounts plus an OpenID provider that is not there: its failure is logged too.
       auth: { mode: 'oidc', accounts: DEMO_ACCOUNTS, oidc: { issuer: `${server.url}/geen-oidc`, clientId: 'klantbeeld', roleMapping: {} } },

@@ -43,6 +43,7 @@ const CONFIG = {
   adapter: {
     kind: 'zgw',
     label: 'Onbereikbaar testsysteem',
+    bronorganisatie: '002756419',
     zakenUrl: `${NOWHERE}/zaken/api/v1`,
     catalogiUrl: `${NOWHERE}/catalogi/api/v1`,
     klantinteractiesUrl: `${NOWHERE}/klantinteracties/api/v1`,

@@ -122,7 +122,7 @@ describe('recovery after an outage', () => {
     rig.makeDue();
     await flushUntilEmpty();
     const linked = rig.server.db.prepare(
-      `SELECT k.onderwerp, o.object_id AS zaak FROM klantcontact k LEFT JOIN onderwerpobject o ON o.klantcontact_id = k.id WHERE k.onderwerp LIKE ? ORDER BY k.onderwerp`,
+      `SELECT k.onderwerp, o.object_id AS zaak FROM klantcontact k LEFT JOIN onderwerpobject o ON o.klantcontact_id = k.id AND o.code_objecttype = 'zaak' WHERE k.onderwerp LIKE ? ORDER BY k.onderwerp`,
     );
     const zaakUuid = rig.server.db.prepare('SELECT uuid FROM zaak WHERE omschrijving = ?').pluck();
     expect(linked.all(`Herstel ${run}/%/zaak`)).toEqual(ids.map((_, c) => ({ onderwerp: `Herstel ${run}/${c}/zaak`, zaak: zaakUuid.get(`Herstelzaak ${run}/${c}`) })));
