@@ -6,59 +6,29 @@
  * naming the limit, and nothing is written. Each format: a good value goes through, a bad one is
  * refused at that field.
  */
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallResult } from '../../../src/shared/contract';
-import { startDemoCore, type DemoCore } from '../../support/demo-core';
-import { FIELD_FORMATS, FIELD_LIMITS, type FieldLimit, type Stored } from '../../support/limits';
+import type { DemoCore } from '../../support/demo-core';
+import { FIELD_FORMATS, FIELD_LIMITS, type FieldLimit } from '../../support/limits';
 import { tempDir } from '../../support/tmp';
-import { clerkWrites, storedBy, withField } from './through-demo';
+import { clerkWrites, startThroughDemo, storedBy, withField } from './through-demo';
 
 /** The clerk reads Dutch: no English framework message slips through. */
 const ENGLISH = /\b(?:the|is not|invalid|expected|received|required|must|cannot|too (?:big|small|long)|characters?)\b/i;
 
 let dir: ReturnType<typeof tempDir>;
 let demo: DemoCore;
-let zaaktypeUrl: string;
+let baseInput: (operation: FieldLimit['operation']) => Record<string, unknown>;
 
 beforeAll(async () => {
   dir = tempDir();
-  demo = await startDemoCore(join(dir.path, 'kern'));
-  const zaaktypen = await demo.core.dispatch('zaken.zaaktypen', {});
-  if (!zaaktypen.ok) throw new Error(zaaktypen.error.message);
-  zaaktypeUrl = (zaaktypen.value as { zaaktypen: { url: string }[] }).zaaktypen[0]!.url;
+  ({ demo, baseInput } = await startThroughDemo(join(dir.path, 'kern')));
 });
 afterAll(async () => {
   await demo.core.close();
   dir.remove();
 });
-
-/** Each contact its own moment: an unknown caller's klantcontact is found at the demo by it. */
-let moments = 0;
-
-/** A valid call of each operation, as the forms send it; the field under test is set on top. */
-function baseInput(operation: FieldLimit['operation']): Record<string, unknown> {
-  switch (operation) {
-    case 'contacts.register':
-      return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Vraag over de afvalpas', inhoud: '' };
-    case 'contacts.finish':
-      // An unknown caller: the name goes with the klantcontact as its contactnaam.
-      return {
-        draftId: randomUUID(),
-        customerId: null,
-        kanaal: 'telefoon',
-        bellerNaam: 'Onbekende Beller',
-        bellerNummer: '0612345678',
-        startedAt: new Date(Date.now() + ++moments).toISOString(),
-        vragen: [{ onderwerp: 'Vraag over de afvalpas', inhoud: '', gespreksresultaat: 'zelfstandig_afgehandeld' }],
-      };
-    case 'callbacks.create':
-      return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Terugbellen over de afvalpas', toegewezenAan: [{ soort: 'groep', code: 'KCC' }] };
-    case 'zaken.start':
-      return { customerId: demo.bertId, zaaktypeUrl, omschrijving: 'Afvalcontainer aanvragen' };
-  }
-}
 
 /** Readable Dutch text of exactly `length` characters, ending on a letter (trimmed fields keep it whole). */
 function textOf(length: number): string {
@@ -84,7 +54,7 @@ describe('field limits from the domain, through to the demo zaaksysteem', () => 
       const input = withField(baseInput(operation), field, atLimit);
       const accepted = await demo.core.dispatch(operation, input);
       expect(accepted.ok ? 'ok' : `${accepted.error.code}: ${accepted.error.message} ${JSON.stringify(accepted.error.issues)}`).toBe('ok');
-      const stored = await storedBy(demo, operation, input, accepted, where as Stored, mark);
+      const stored = await storedBy(demo, operation, input, accepted, where, mark);
       expect(stored.states.map((s) => s.state), `${field}: sent, not parked (${stored.states.map((s) => s.lastError).join('; ')})`).toEqual(stored.states.map(() => 'done'));
       expect(stored.value(property)).toBe(atLimit);
 

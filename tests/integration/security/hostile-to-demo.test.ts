@@ -11,10 +11,10 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDemoCore, type DemoCore } from '../../support/demo-core';
+import type { DemoCore } from '../../support/demo-core';
 import type { FieldLimit, Stored } from '../../support/limits';
 import { tempDir } from '../../support/tmp';
-import { clerkWrites, storedBy, withField } from './through-demo';
+import { clerkWrites, startThroughDemo, storedBy, withField } from './through-demo';
 
 const MB = 1024 * 1024;
 const HOSTILE: [string, string][] = [
@@ -55,32 +55,16 @@ const wellFormed = (text: string) => Buffer.from(text, 'utf8').toString('utf8') 
 
 let dir: ReturnType<typeof tempDir>;
 let demo: DemoCore;
-let zaaktypeUrl: string;
+let baseInput: (operation: FieldLimit['operation']) => Record<string, unknown>;
 
 beforeAll(async () => {
   dir = tempDir();
-  demo = await startDemoCore(join(dir.path, 'kern'));
-  const zaaktypen = await demo.core.dispatch('zaken.zaaktypen', {});
-  if (!zaaktypen.ok) throw new Error(zaaktypen.error.message);
-  zaaktypeUrl = (zaaktypen.value as { zaaktypen: { url: string }[] }).zaaktypen[0]!.url;
+  ({ demo, baseInput } = await startThroughDemo(join(dir.path, 'kern')));
 });
 afterAll(async () => {
   await demo.core.close();
   dir.remove();
 });
-
-function baseInput(operation: FieldLimit['operation']): Record<string, unknown> {
-  switch (operation) {
-    case 'contacts.register':
-      return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Vraag over de afvalpas', inhoud: '' };
-    case 'callbacks.create':
-      return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Terugbellen over de afvalpas', toegewezenAan: [{ soort: 'groep', code: 'KCC' }] };
-    case 'zaken.start':
-      return { customerId: demo.bertId, zaaktypeUrl, omschrijving: 'Afvalcontainer aanvragen' };
-    default:
-      throw new Error(`no base input for ${operation}`);
-  }
-}
 
 describe('hostile text through the core and the adapter to the demo zaaksysteem', () => {
   const cases = FIELDS.flatMap((target) => HOSTILE.map(([label, value]) => ({ ...target, label, value, name: `${target.operation} ${target.field}` })));

@@ -1,13 +1,51 @@
 /**
- * Following a clerk's call through to the demo zaaksysteem: set one field of an input, send the
- * outbox, and read what the demo stored (over its HTTP API, as any client would).
+ * Following a clerk's call through to the demo zaaksysteem: a valid call of each operation, one
+ * field set on top, the outbox sent, and what the demo stored read back (over its HTTP API, as
+ * any client would).
  */
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { DEMO_PATHS } from '../../../src/demo';
 import type { CallResult } from '../../../src/shared/contract';
-import { CLERK_KINDS, type DemoCore } from '../../support/demo-core';
+import { CLERK_KINDS, startDemoCore, type DemoCore } from '../../support/demo-core';
 import type { FieldLimit, Stored } from '../../support/limits';
 import { snapshotTables } from './snapshot';
+
+/** Each contact its own moment: an unknown caller's klantcontact is found at the demo by it. */
+let moments = 0;
+
+/**
+ * A core on the demo, and a valid call of each operation as the forms send it (the field under
+ * test is set on top with `withField`).
+ */
+export async function startThroughDemo(dataDir: string): Promise<{ demo: DemoCore; baseInput: (operation: FieldLimit['operation']) => Record<string, unknown> }> {
+  const demo = await startDemoCore(dataDir);
+  const zaaktypen = await demo.core.dispatch('zaken.zaaktypen', {});
+  if (!zaaktypen.ok) throw new Error(zaaktypen.error.message);
+  const zaaktypeUrl = (zaaktypen.value as { zaaktypen: { url: string }[] }).zaaktypen[0]!.url;
+  const baseInput = (operation: FieldLimit['operation']): Record<string, unknown> => {
+    switch (operation) {
+      case 'contacts.register':
+        return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Vraag over de afvalpas', inhoud: '' };
+      case 'contacts.finish':
+        // An unknown caller: the name goes with the klantcontact as its contactnaam.
+        return {
+          draftId: randomUUID(),
+          customerId: null,
+          kanaal: 'telefoon',
+          bellerNaam: 'Onbekende Beller',
+          bellerNummer: '0612345678',
+          startedAt: new Date(Date.now() + ++moments).toISOString(),
+          vragen: [{ onderwerp: 'Vraag over de afvalpas', inhoud: '', gespreksresultaat: 'zelfstandig_afgehandeld' }],
+        };
+      case 'callbacks.create':
+        return { customerId: demo.bertId, kanaal: 'telefoon', onderwerp: 'Terugbellen over de afvalpas', toegewezenAan: [{ soort: 'groep', code: 'KCC' }] };
+      case 'zaken.start':
+        return { customerId: demo.bertId, zaaktypeUrl, omschrijving: 'Afvalcontainer aanvragen' };
+    }
+  };
+  return { demo, baseInput };
+}
 
 /** A copy of `input` with the field at a dotted path (`vragen.0.onderwerp`) set to `value`. */
 export function withField(input: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
