@@ -5,6 +5,9 @@
  * normal result or an expected refusal (not_found, conflict, unavailable) — never `internal`,
  * never a stack trace, never a crash. A refused call leaves every table as it was, and the
  * core keeps answering. Cases are derived from the contract, so new operations are covered.
+ * Its oracle is the contract itself: whether the limits are the right ones is shown by
+ * field-limits.test.ts (limits written from the domain) and hostile-to-demo.test.ts (through
+ * to the demo zaaksysteem).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
