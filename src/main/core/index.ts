@@ -29,6 +29,7 @@ import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
+import { LocalIndex } from './sync/local-index';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
 import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
@@ -84,6 +85,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     alleTaken: () => session.current()?.roles.includes('teamleider') ?? false,
     deriveCallback: deriveCallback(kalender),
   });
+  // After a shift change the search works at once: what it needs locally is re-read at sign-in.
+  new LocalIndex(sync, events, { prefetchPartijen: config.sync.prefetchPartijen, log }).follow(session);
   // Not while locked: a notice would be marked as given but held back (event-gate.ts), so never seen.
   startCallbackNotices(events, store, kalender, () => ('refused' in session.caller() ? null : session.current()));
   const brpConfig = config.brp ?? demo?.brp;

@@ -44,6 +44,22 @@ describe('search store', () => {
     expect(store.results).toEqual({ state: 'error', message: 'Zoeken kan nu niet.' });
   });
 
+  it('asks a query again when the index re-read after a sign-in is ready (no retyping), showing that it reads meanwhile', async () => {
+    api.client.customers.search.mockResolvedValueOnce({ results: [] }).mockResolvedValueOnce({ results: [bert] });
+    api.client.customers.searchRemote.mockResolvedValue({ results: [], searched: false });
+    const store = useSearchStore();
+    api.emit('customers.index', { state: 'bezig', at: '2026-12-07T08:00:00.000Z' });
+    expect(store.indexing).toBe(true);
+    store.setQuery('Burger');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+    api.emit('customers.index', { state: 'klaar', at: '2026-12-07T08:00:01.000Z' });
+    expect(store.indexing).toBe(false);
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(api.client.customers.search).toHaveBeenCalledTimes(2);
+    expect(store.results).toEqual({ state: 'success', data: [bert] });
+  });
+
   it('does not search for fewer than 2 characters', async () => {
     const store = useSearchStore();
     store.setQuery(' B ');

@@ -121,8 +121,12 @@ export class SyncEngine {
     return task;
   }
 
-  /** Loads every partij into the cache (search as you type needs them locally). */
-  prefetchCustomers(): Promise<void> {
+  /**
+   * Loads every partij into the cache (search as you type needs them locally). `fresh`: a read
+   * that starts after this call (at sign-in: one running during the sign-out purge is not enough).
+   */
+  prefetchCustomers(fresh = false): Promise<void> {
+    if (this.prefetching && fresh) return this.prefetching.then(() => this.prefetchCustomers());
     if (this.prefetching) return this.prefetching;
     this.prefetching = (async () => {
       try {

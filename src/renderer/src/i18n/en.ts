@@ -302,6 +302,8 @@ const en: Messages = {
     searchedAs: 'Searched by {kind}',
     remoteSearching: 'Also searching the zaaksysteem…',
     remoteDone: 'Also searched the zaaksysteem',
+    indexing: 'Updating the customer index after sign-in…',
+    indexingProgress: 'Updating the customer index after sign-in: {done} of {total}',
     remoteFailed: 'Zaaksysteem unreachable: cached customers only',
     revealBsn: 'Show BSN',
     hideBsn: 'Hide BSN',

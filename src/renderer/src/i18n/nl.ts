@@ -300,6 +300,8 @@ const nl = {
     searchedAs: 'Gezocht op {kind}',
     remoteSearching: 'Ook in het zaaksysteem zoeken…',
     remoteDone: 'Ook in het zaaksysteem gezocht',
+    indexing: 'De klantenindex wordt na het inloggen bijgewerkt…',
+    indexingProgress: 'De klantenindex wordt na het inloggen bijgewerkt: {done} van {total}',
     remoteFailed: 'Zaaksysteem niet bereikbaar: alleen bewaarde klanten',
     revealBsn: 'Toon BSN',
     hideBsn: 'Verberg BSN',

@@ -33,6 +33,8 @@ export const useSearchStore = defineStore('search', () => {
   const incomplete = ref(false);
   /** The zaaksysteem is being asked as well (only for keys it can answer). */
   const remote = ref<RemoteState>('idle');
+  /** The local index is being re-read (after a sign-in): a progress line shows under the search. */
+  const indexing = ref(false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let sequence = 0;
 
@@ -122,5 +124,11 @@ export const useSearchStore = defineStore('search', () => {
     setQuery('');
   }
 
-  return { query, results, previous, kind, message, incomplete, remote, setQuery, clear };
+  // A query typed while the index was re-read is asked again once it is ready: no retyping.
+  client.events.on('customers.index', ({ state }) => {
+    indexing.value = state === 'bezig';
+    if (state === 'klaar' && query.value.trim().length >= SEARCH_MIN_LENGTH) setQuery(query.value);
+  });
+
+  return { query, results, previous, kind, message, incomplete, remote, indexing, setQuery, clear };
 });

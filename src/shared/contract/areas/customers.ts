@@ -78,6 +78,10 @@ export const customerEvents = {
     summary: 'A customer dossier was refreshed from the zaaksysteem (or the refresh failed).',
     payload: z.object({ customerId: LocalId, at: IsoDateTime, ok: z.boolean(), message: z.string().nullable() }),
   }),
+  'customers.index': event({
+    summary: 'The local customer index is re-read (at sign-in: `bezig`) and ready (`klaar`): the search asks again.',
+    payload: z.object({ state: z.enum(['bezig', 'klaar']), at: IsoDateTime }),
+  }),
   screenpop: event({
     summary: 'A call came in (protocol link, second start, loopback POST): the window opens the caller or the candidates.',
     payload: ScreenPop,
