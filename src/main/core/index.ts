@@ -12,6 +12,9 @@ import { kalenderBron, type KalenderBron } from './calendar';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { BrpClient } from './adapters/brp/client';
+import { KvkClient } from './adapters/kvk/client';
+import { BRP_BEVRAGING } from './privacy/brp-bevraging';
+import { RegisterSearch, type BrpLog } from './services/register-search';
 import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
@@ -90,7 +93,11 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   // Not while locked: a notice would be marked as given but held back (event-gate.ts), so never seen.
   startCallbackNotices(events, store, kalender, () => ('refused' in session.caller() ? null : session.current()));
   const brpConfig = config.brp ?? demo?.brp;
-  const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
+  const kvkConfig = config.kvk ?? demo?.kvk;
+  // Every BRP question in the verwerkingenlog, with its doelbinding (the privacy recorder is set up below).
+  let logBrp: BrpLog = () => {};
+  const registers = new RegisterSearch(brpConfig ? new BrpClient(brpConfig) : undefined, kvkConfig ? new KvkClient(kvkConfig) : undefined, (bsns, soorten) => logBrp(bsns, soorten));
+  const customers = new CustomerService(store, sync, adapter, events, registers);
   const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, asUser, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);
@@ -102,6 +109,10 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     systeem: `Klantbeeld ${APP_VERSION}`, kick: () => sync.kick(), log,
   });
   session.onSignOut(() => privacy.onSignOut());
+  logBrp = (bsns, soorten) => {
+    const user = session.current();
+    if (user) privacy.recorder.recordQuery(BRP_BEVRAGING, bsns, soorten, { id: user.id, naam: user.naam, roles: user.roles });
+  };
 
   // Each area contributes the handlers of its operations; the type demands all of them.
   const handlers: Handlers = {

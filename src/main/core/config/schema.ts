@@ -53,8 +53,19 @@ export const BrpConnection = z.object({
   /** Sent as `X-API-KEY`. */
   apiKey: z.string().min(1),
   timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+  /** The municipality's gemeentecode: name and street searches ask for persons inschreven here. */
+  gemeenteVanInschrijving: z.string().regex(/^[0-9]{4}$/, { message: 'Een gemeentecode heeft 4 cijfers.' }).optional(),
 });
 export type BrpConnection = z.infer<typeof BrpConnection>;
+
+/** KvK Handelsregister: Zoeken API v2 and Basisprofiel API v1 (developers.kvk.nl), `apikey` header. */
+export const KvkConnection = z.object({
+  /** Base URL up to and including `/api` (GET `${url}/v2/zoeken`, `${url}/v1/basisprofielen/{kvkNummer}`). */
+  url: httpUrl,
+  apiKey: z.string().min(1),
+  timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+});
+export type KvkConnection = z.infer<typeof KvkConnection>;
 
 /** One question of a team's vragenset: short text, long text, a choice, a checkbox. */
 const VraagConfig = z
@@ -91,6 +102,7 @@ export const KlantbeeldConfig = z.object({
   adapter: z.discriminatedUnion('kind', [DemoConnection, ZgwConnection]).default({ kind: 'demo', port: 0 }),
   /** Optional; with the embedded demo the demo's BRP is used when none is configured. */
   brp: BrpConnection.optional(),
+  kvk: KvkConnection.optional(),
   /** Sign-in and the idle lock (issue 7; docs/configuration.md). */
   auth: AuthConfig.default(AUTH_DEFAULTS),
   /** The fixed user of the development mode `auth.mode: 'vast'` only (tests, development). */

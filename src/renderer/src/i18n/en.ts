@@ -32,6 +32,9 @@ const en: Messages = {
     person: 'Person',
     organisation: 'Organisation',
     noAddress: 'No address known',
+    bron: { lokaal: 'local', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
+    melding: { geheimhouding: 'Confidential', overleden: 'Deceased', rni: 'Lives abroad (RNI)' },
+    registerOnly: 'Only in the registers, not a customer in Open Klant yet',
   },
   sync: {
     label: 'Synchronisation with the zaaksysteem',

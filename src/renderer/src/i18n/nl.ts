@@ -30,6 +30,9 @@ const nl = {
     person: 'Persoon',
     organisation: 'Organisatie',
     noAddress: 'Geen adres bekend',
+    bron: { lokaal: 'lokaal', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
+    melding: { geheimhouding: 'Geheimhouding', overleden: 'Overleden', rni: 'Woont niet in Nederland (RNI)' },
+    registerOnly: 'Alleen in de registers, nog geen klant in Open Klant',
   },
   sync: {
     label: 'Synchronisatie met het zaaksysteem',
