@@ -32,7 +32,9 @@ import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
-import { LocalIndex } from './sync/local-index';
+import { LocalIndex, recentSince } from './sync/local-index';
+import { ZgwApi } from './adapters/zgw/api';
+import { recentPartijen } from './adapters/zgw/recent-partijen';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
 import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
@@ -80,6 +82,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const adapter = new ZgwAdapter(connection, liveMedewerker(session), store.remoteCache);
   const sync = new SyncEngine(store, adapter, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
+    prefetchMaxPartijen: config.sync.prefetchMaxPartijen,
     outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
     partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
     log,
@@ -89,7 +92,13 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     deriveCallback: deriveCallback(kalender),
   });
   // After a shift change the search works at once: what it needs locally is re-read at sign-in.
-  new LocalIndex(sync, events, { prefetchPartijen: config.sync.prefetchPartijen, log }).follow(session);
+  const recentApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
+  new LocalIndex(sync, events, {
+    prefetchPartijen: config.sync.prefetchPartijen,
+    readRecent: (progress) => recentPartijen(recentApi, recentSince(kalender.get(), config.sync.lokaleIndexWerkdagen), { max: config.sync.prefetchMaxPartijen, progress }),
+    upsert: (records) => store.customers.upsertMany(records, new Date().toISOString()),
+    log,
+  }).follow(session);
   // Not while locked: a notice would be marked as given but held back (event-gate.ts), so never seen.
   startCallbackNotices(events, store, kalender, () => ('refused' in session.caller() ? null : session.current()));
   const brpConfig = config.brp ?? demo?.brp;

@@ -183,15 +183,23 @@ export const KlantbeeldConfig = z.object({
     .optional(),
   sync: z
     .object({
-      /** Load every partij into the cache at start (fine for the demo and mid-size municipalities). */
-      prefetchPartijen: z.boolean().default(true),
+      /**
+       * Copy the whole partij register to every workstation (issue 12: off by default; a small
+       * municipality may switch it on, see docs/privacy.md for what that means for the DPIA).
+       * Off: a bounded local index (recent contacts, work queues, opened customers) plus the registers.
+       */
+      prefetchPartijen: z.boolean().default(false),
+      /** The prefetch refuses a register larger than this (partijen): past it, the bounded index is the only way. */
+      prefetchMaxPartijen: z.number().int().min(1).max(500_000).default(50_000),
+      /** The bounded index holds the partijen with a klantcontact in the last this many werkdagen. */
+      lokaleIndexWerkdagen: z.number().int().min(0).max(60).default(5),
       /** Seconds between outbox retries when idle, and between partijen refreshes (minutes). */
       outboxIntervalSeconds: z.number().min(0.05).max(3600).default(2),
       partijenRefreshMinutes: z.number().min(1).max(10_080).default(60),
       /** Seconds between polls of the work queues (my own and my groepen's interne taken). */
       workQueueSeconds: z.number().min(1).max(3600).default(60),
     })
-    .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
+    .default({ prefetchPartijen: false, prefetchMaxPartijen: 50_000, lokaleIndexWerkdagen: 5, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
   /**
    * Screen-pop from telephony software (issue 3): `POST /screenpop` on loopback with
    * `Authorization: Bearer <secret>`. No secret: the endpoint is off. `port`: where the desktop

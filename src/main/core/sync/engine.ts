@@ -8,12 +8,15 @@ import type { OutboxEntry } from '../store/outbox';
 import { retryDelayMs } from './backoff';
 import { BEHEER_KINDS, outboxKinds } from './kinds';
 import { MissingLocalDataError, WaitingError } from './kinds/types';
+import { PrefetchCapError } from './local-index';
 
 /** Partijen written per transaction during a prefetch. */
 const PREFETCH_CHUNK = 50;
 
 export interface SyncOptions {
   prefetchPartijen: boolean;
+  /** The prefetch refuses a register with more partijen than this (config sync.prefetchMaxPartijen). */
+  prefetchMaxPartijen?: number;
   outboxIntervalMs: number;
   partijenRefreshMs: number;
   log: (line: string) => void;
@@ -133,6 +136,8 @@ export class SyncEngine {
         let done = 0;
         let lastAnnounced = 0;
         await this.adapter.listCustomers(async (records, total) => {
+          const cap = this.options.prefetchMaxPartijen;
+          if (cap !== undefined && total !== null && total > cap) throw new PrefetchCapError(total, cap);
           // Small transactions with a turn of the event loop between them: a clerk's search
           // never waits behind a whole page of upserts.
           for (let i = 0; i < records.length; i += PREFETCH_CHUNK) {

@@ -1,18 +1,40 @@
 /**
  * The local customer index across shift changes (issue 12). Sign-out drops every personal row,
  * the index included (privacy/retention.ts purgeAll); at the next sign-in what the search needs
- * locally is read again at once, not at the next hourly prefetch: the whole register when the
- * prefetch is on, and the new user's work queues. The window hears `customers.index` (bezig,
- * klaar) and shows the sync progress meanwhile; a search typed before `klaar` is asked again.
+ * locally is read again at once, not at the next hourly prefetch:
+ * - with the full-register prefetch on (a small municipality): the whole register, fresh;
+ * - otherwise (the default, a bounded index): the partijen with a klantcontact in the last N
+ *   werkdagen, then the new user's work queues (their callbacks link to those partijen).
+ * Customers opened and found through the registers join the index during the shift; retention
+ * and the next sign-out remove them again. The window hears `customers.index` (bezig, klaar)
+ * and shows the progress meanwhile; a search typed before `klaar` is asked again.
  */
 import type { SessionUser } from '../auth/session';
+import { startOfLocalDay, type Kalender } from '../privacy/retention';
 import type { EventBus } from '../events';
+import type { CustomerRecord } from '../store/records';
 import type { SyncEngine } from './engine';
 
 export interface LocalIndexOptions {
   /** The full-register prefetch is on (config sync.prefetchPartijen). */
   prefetchPartijen: boolean;
+  /** The partijen with a recent klantcontact (the bounded index); told how many contacts were read. */
+  readRecent?: (progress: (contacts: number) => void) => Promise<CustomerRecord[]>;
+  /** Writes partijen into the index. */
+  upsert?: (records: CustomerRecord[]) => void;
   log: (line: string) => void;
+}
+
+/** The start of the werkdag `werkdagen` werkdagen before today (0: today): contacts since then are recent. */
+export function recentSince(kalender: Kalender, werkdagen: number, now = new Date()): Date {
+  return startOfLocalDay(kalender, kalender.addWerkdagen(kalender.lokaleDatum(now), -werkdagen));
+}
+
+/** The register is larger than a full copy may be (config sync.prefetchMaxPartijen): the copy is refused, not cut short. */
+export class PrefetchCapError extends Error {
+  constructor(total: number, cap: number) {
+    super(`het klantregister telt ${total.toLocaleString('nl-NL')} partijen, meer dan de ingestelde grens van ${cap.toLocaleString('nl-NL')} (sync.prefetchMaxPartijen); zoeken gaat via de lokale index en de registers`);
+  }
 }
 
 /** Session changes as the local index needs them: who is signed in now. */
@@ -26,7 +48,7 @@ export class LocalIndex {
   private reading: Promise<void> | null = null;
 
   constructor(
-    private readonly sync: Pick<SyncEngine, 'prefetchCustomers' | 'pollWorkQueues'>,
+    private readonly sync: Pick<SyncEngine, 'prefetchCustomers' | 'pollWorkQueues' | 'showProgress'>,
     private readonly events: EventBus,
     private readonly options: LocalIndexOptions,
   ) {}
@@ -45,15 +67,28 @@ export class LocalIndex {
   reread(): Promise<void> {
     if (this.reading) return this.reading;
     this.events.emit('customers.index', { state: 'bezig', at: new Date().toISOString() });
-    this.reading = (async () => {
-      const reads: Promise<void>[] = [this.sync.pollWorkQueues()];
-      if (this.options.prefetchPartijen) reads.push(this.sync.prefetchCustomers(true));
-      const results = await Promise.allSettled(reads);
-      for (const result of results) if (result.status === 'rejected') this.options.log(`sync: re-read at sign-in failed: ${String(result.reason)}`);
-    })().finally(() => {
-      this.reading = null;
-      this.events.emit('customers.index', { state: 'klaar', at: new Date().toISOString() });
-    });
+    this.reading = (this.options.prefetchPartijen ? this.rereadRegister() : this.rereadBounded())
+      .catch((error: unknown) => this.options.log(`sync: re-read at sign-in failed: ${(error as Error).message}`))
+      .finally(() => {
+        this.reading = null;
+        this.events.emit('customers.index', { state: 'klaar', at: new Date().toISOString() });
+      });
     return this.reading;
+  }
+
+  private async rereadRegister(): Promise<void> {
+    await Promise.all([this.sync.pollWorkQueues(), this.sync.prefetchCustomers(true)]);
+  }
+
+  private async rereadBounded(): Promise<void> {
+    const { readRecent, upsert } = this.options;
+    if (readRecent && upsert) {
+      try {
+        upsert(await readRecent((done) => this.sync.showProgress({ what: 'klanten', done, total: null })));
+      } finally {
+        this.sync.showProgress(null);
+      }
+    }
+    await this.sync.pollWorkQueues();
   }
 }
