@@ -3,7 +3,8 @@
  * the partij register): bianca signs in, finds Bert Burger through the BRP ("Bert Burger"), helps
  * him (a klantcontact), signs out (which drops the local index); kevin signs in and types
  * "Burger" once. Bert Burger must appear for that one query, without retyping: at sign-in the
- * partijen with a contact in the last werkdagen are re-read at once, and the search follows it.
+ * workstation's working set (the partijen opened here in the last werkdagen) is re-read from
+ * Open Klant at once, and the search follows it.
  * Nothing of bianca's work is left on the page.
  */
 import type { Page } from 'playwright-core';

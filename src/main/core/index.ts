@@ -34,7 +34,8 @@ import { Store } from './store';
 import { SyncEngine } from './sync/engine';
 import { LocalIndex, recentSince } from './sync/local-index';
 import { ZgwApi } from './adapters/zgw/api';
-import { recentPartijen } from './adapters/zgw/recent-partijen';
+import { partijenByUrl } from './adapters/zgw/partijen-by-url';
+import { LocalIndexSet } from './store/local-index-set';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
 import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
@@ -92,10 +93,11 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     deriveCallback: deriveCallback(kalender),
   });
   // After a shift change the search works at once: what it needs locally is re-read at sign-in.
-  const recentApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
+  const indexApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
   new LocalIndex(sync, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
-    readRecent: (progress) => recentPartijen(recentApi, recentSince(kalender.get(), config.sync.lokaleIndexWerkdagen), { max: config.sync.prefetchMaxPartijen, progress }),
+    readRecent: (progress) =>
+      partijenByUrl(indexApi, workingSet.since(recentSince(kalender.get(), config.sync.lokaleIndexWerkdagen).toISOString(), config.sync.prefetchMaxPartijen), progress),
     upsert: (records) => store.customers.upsertMany(records, new Date().toISOString()),
     log,
   }).follow(session);
@@ -106,7 +108,8 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   // Every BRP question in the verwerkingenlog, with its doelbinding (the privacy recorder is set up below).
   let logBrp: BrpLog = () => {};
   const registers = new RegisterSearch(brpConfig ? new BrpClient(brpConfig) : undefined, kvkConfig ? new KvkClient(kvkConfig) : undefined, (bsns, soorten) => logBrp(bsns, soorten));
-  const customers = new CustomerService(store, sync, adapter, events, registers);
+  const workingSet = new LocalIndexSet(store.db);
+  const customers = new CustomerService(store, sync, adapter, events, registers, workingSet);
   const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, asUser, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);

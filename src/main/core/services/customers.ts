@@ -1,6 +1,7 @@
 import type { Bron, CustomerPicture, CustomerSummary, EventPayload, SearchHit, SearchKindName } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
+import type { LocalIndexSet } from '../store/local-index-set';
 import type { CustomerRecord } from '../store/records';
 import { partijenFor, type Melding, type RegisterOnly, type RegisterSearch } from './register-search';
 import type { RemoteCustomerQuery, ZaaksysteemAdapter } from '../adapters/types';
@@ -50,6 +51,8 @@ export class CustomerService {
     private readonly adapter?: ZaaksysteemAdapter,
     private readonly events?: EventBus,
     private readonly registers: Pick<RegisterSearch, 'ask' | 'hasBrp'> = NO_REGISTERS,
+    /** The workstation's working set: re-read at the next sign-in (sync/local-index.ts). */
+    private readonly workingSet?: Pick<LocalIndexSet, 'worked'>,
   ) {}
 
   search(query: string, limit: number): SearchAnswer {
@@ -155,7 +158,9 @@ export class CustomerService {
   open(customerId: string, refresh: boolean): CustomerPicture {
     const customer = this.store.customers.get(customerId);
     if (!customer) throw new ServiceError('not_found', 'Deze klant staat niet (meer) in Klantbeeld.');
-    this.store.customers.markUsed(customerId, new Date().toISOString());
+    const at = new Date().toISOString();
+    this.store.customers.markUsed(customerId, at);
+    this.workingSet?.worked(customerId, at);
     if (refresh) void this.sync.refreshCustomer(customerId);
     const { sourceUrl: _sourceUrl, bsn: _bsn, refreshedAt, ...detail } = customer;
     return {

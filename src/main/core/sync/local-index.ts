@@ -3,8 +3,9 @@
  * the index included (privacy/retention.ts purgeAll); at the next sign-in what the search needs
  * locally is read again at once, not at the next hourly prefetch:
  * - with the full-register prefetch on (a small municipality): the whole register, fresh;
- * - otherwise (the default, a bounded index): the partijen with a klantcontact in the last N
- *   werkdagen, then the new user's work queues (their callbacks link to those partijen).
+ * - otherwise (the default, a bounded index): the workstation's working set, the partijen its
+ *   clerks opened in the last N werkdagen (store/local-index-set.ts, by URL only), read fresh
+ *   from Open Klant, then the new user's work queues (their callbacks link to those partijen).
  * Customers opened and found through the registers join the index during the shift; retention
  * and the next sign-out remove them again. The window hears `customers.index` (bezig, klaar)
  * and shows the progress meanwhile; a search typed before `klaar` is asked again.
@@ -18,14 +19,14 @@ import type { SyncEngine } from './engine';
 export interface LocalIndexOptions {
   /** The full-register prefetch is on (config sync.prefetchPartijen). */
   prefetchPartijen: boolean;
-  /** The partijen with a recent klantcontact (the bounded index); told how many contacts were read. */
+  /** The partijen of the working set (the bounded index); told how many were read. */
   readRecent?: (progress: (contacts: number) => void) => Promise<CustomerRecord[]>;
   /** Writes partijen into the index. */
   upsert?: (records: CustomerRecord[]) => void;
   log: (line: string) => void;
 }
 
-/** The start of the werkdag `werkdagen` werkdagen before today (0: today): contacts since then are recent. */
+/** The start of the werkdag `werkdagen` werkdagen before today (0: today): work since then is recent. */
 export function recentSince(kalender: Kalender, werkdagen: number, now = new Date()): Date {
   return startOfLocalDay(kalender, kalender.addWerkdagen(kalender.lokaleDatum(now), -werkdagen));
 }
