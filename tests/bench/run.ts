@@ -17,6 +17,7 @@ import { identifySuite } from './suites/identify';
 import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
 import { privacySuite } from './suites/privacy';
+import { scaleSuite } from './suites/scale';
 import { teamleiderSuite } from './suites/teamleider';
 import { werkdagenSuite } from './suites/werkdagen';
 
@@ -25,7 +26,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, kennis, werkdagen, teamleider, callbacks, privacy, scale); default: all. */
     only: { type: 'string' },
   },
 });
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     if (wanted('teamleider')) await teamleiderSuite(report, join(root, '.cache/bench'), workDir, values.quick, log);
     if (wanted('werkdagen')) await werkdagenSuite(report, values.quick);
     if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
+    if (wanted('scale')) await scaleSuite(report, workDir, values.quick, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
