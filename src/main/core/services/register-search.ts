@@ -2,11 +2,12 @@
  * Identify through the registers that hold the truth (issue 12): the BRP for persons, the
  * Handelsregister for organisations. A register hit becomes a Klantbeeld customer through its
  * partij in Open Klant (looked up by BSN or KvK-nummer, cached, marked by the register it came
- * from); a hit without a partij is returned as a register-only hit under an opaque key (the BSN
- * stays in the core). Every BRP question is logged in the verwerkingenlog with its doelbinding.
+ * from); a hit without a partij is returned as a register-only hit (masked BSN, a random key
+ * for the list; nothing of it is kept). Every BRP question is logged in the verwerkingenlog with
+ * its doelbinding.
  */
 import { randomUUID } from 'node:crypto';
-import type { SearchKind } from '../../../shared/identify';
+import { VOORVOEGSELS, type SearchKind } from '../../../shared/identify';
 import type { Role } from '../../../shared/roles';
 import { brpFieldsFor, type BrpPersoon, type BrpVraag, type Personen } from '../adapters/brp/client';
 import type { Handelsregister, KvkInschrijving, KvkZoekVraag } from '../adapters/kvk/client';
@@ -35,11 +36,7 @@ export interface RegisterAnswer {
 /** Logs one BRP question: the BSNs it returned, under the doelbinding of the clerk's work. */
 export type BrpLog = (bsns: readonly string[], soortenGegevens: readonly string[]) => void;
 
-/** How long a register-only key stays valid (a clerk registers the contact within the hour). */
-const ONLY_TTL_MS = 60 * 60_000;
-
 const WILDCARD_MIN = 3;
-const VOORVOEGSELS = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'aan', 'bij', 'uit', 'von', 'la', 'le', 'du', 'da', 'di', 'del', 'des', 'vander']);
 
 /** `Bert Burger`, `bert van der burg`: voornamen, voorvoegsel, geslachtsnaam (with a trailing wildcard: search as you type). */
 export function splitNaam(text: string): { voornamen: string; voorvoegsel?: string; geslachtsnaam: string } | null {
@@ -60,17 +57,7 @@ export function meldingenVan(p: BrpPersoon): Melding[] {
   return [...(p.geheimhouding ? (['geheimhouding'] as const) : []), ...(p.overleden ? (['overleden'] as const) : []), ...(p.rni ? (['rni'] as const) : [])];
 }
 
-/** A register-only person or organisation, as a partij for Open Klant (issue 12 step 4 creates it). */
-export interface RegisterOnlySource {
-  hit: RegisterOnly;
-  bsn: string | null;
-  persoon: BrpPersoon | null;
-  inschrijving: KvkInschrijving | null;
-}
-
 export class RegisterSearch {
-  private readonly only = new Map<string, RegisterOnlySource & { at: number }>();
-
   constructor(
     private readonly brp: Personen | undefined,
     private readonly kvk: Handelsregister | undefined,
@@ -127,42 +114,28 @@ export class RegisterSearch {
     ]);
     const withBsn = personen.filter((p): p is BrpPersoon & { burgerservicenummer: string } => p.burgerservicenummer !== null);
     this.logBrp(withBsn.map((p) => p.burgerservicenummer), ['naam', 'geboortedatum', 'adres', 'BSN']);
-    this.expire();
     return {
-      personen: withBsn.map((p) => ({ bsn: p.burgerservicenummer, meldingen: meldingenVan(p), only: this.remember({ persoon: p, bsn: p.burgerservicenummer, inschrijving: null }) })),
-      organisaties: inschrijvingen.map((i) => ({ kvkNummer: i.kvkNummer, only: this.remember({ persoon: null, bsn: null, inschrijving: i }) })),
+      personen: withBsn.map((p) => ({ bsn: p.burgerservicenummer, meldingen: meldingenVan(p), only: persoonHit(p, p.burgerservicenummer) })),
+      organisaties: inschrijvingen.map((i) => ({ kvkNummer: i.kvkNummer, only: organisatieHit(i) })),
     };
   }
+}
 
-  /** A register-only hit by its key (for registering a contact with it), or null when unknown or expired. */
-  source(sleutel: string): RegisterOnlySource | null {
-    this.expire();
-    return this.only.get(sleutel) ?? null;
-  }
+function persoonHit(p: BrpPersoon, bsn: string): RegisterOnly {
+  return {
+    sleutel: randomUUID(),
+    soort: 'persoon',
+    bron: 'brp',
+    naam: [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' '),
+    adres: p.adres ?? null,
+    bsnMasked: mask(bsn),
+    kvkNummer: null,
+    meldingen: meldingenVan(p),
+  };
+}
 
-  private remember(source: Omit<RegisterOnlySource, 'hit'>): RegisterOnly {
-    const p = source.persoon;
-    const i = source.inschrijving;
-    const hit: RegisterOnly = p
-      ? {
-          sleutel: randomUUID(),
-          soort: 'persoon',
-          bron: 'brp',
-          naam: [p.voornamen, p.voorvoegsel, p.geslachtsnaam].filter(Boolean).join(' '),
-          adres: p.adres ?? null,
-          bsnMasked: source.bsn ? mask(source.bsn) : null,
-          kvkNummer: null,
-          meldingen: meldingenVan(p),
-        }
-      : { sleutel: randomUUID(), soort: 'organisatie', bron: 'kvk', naam: i!.naam, adres: i!.adres, bsnMasked: null, kvkNummer: i!.kvkNummer, meldingen: [] };
-    this.only.set(hit.sleutel, { ...source, hit, at: Date.now() });
-    return hit;
-  }
-
-  private expire(): void {
-    const before = Date.now() - ONLY_TTL_MS;
-    for (const [key, value] of this.only) if (value.at < before) this.only.delete(key);
-  }
+function organisatieHit(i: KvkInschrijving): RegisterOnly {
+  return { sleutel: randomUUID(), soort: 'organisatie', bron: 'kvk', naam: i.naam, adres: i.adres, bsnMasked: null, kvkNummer: i.kvkNummer, meldingen: [] };
 }
 
 /** Partijen Open Klant holds for the register's keys, looked up only for keys not cached yet. */
