@@ -10,6 +10,16 @@ import { DEMO_KVK_API_KEY, KVK_API } from '../../../src/demo/api/kvk';
 import { BrpClient, brpFieldsFor } from '../../../src/main/core/adapters/brp/client';
 import { KvkClient } from '../../../src/main/core/adapters/kvk/client';
 import { RemoteError } from '../../../src/main/core/adapters/types';
+import { ZgwAdapter } from '../../../src/main/core/adapters/zgw/adapter';
+import type { ZgwConnection } from '../../../src/main/core/config/schema';
+import { EventBus } from '../../../src/main/core/events';
+import { CustomerService } from '../../../src/main/core/services/customers';
+import { RegisterSearch } from '../../../src/main/core/services/register-search';
+import { Store } from '../../../src/main/core/store';
+import { SyncEngine } from '../../../src/main/core/sync/engine';
+import { demoEndpoints } from '../../../src/demo';
+import { tempDir } from '../../support/tmp';
+import { join } from 'node:path';
 import { startTestServer } from './helpers';
 
 let server: DemoServer;
@@ -77,5 +87,37 @@ describe('KvK client', () => {
     expect(await response.json()).toMatchObject({ fout: [{ code: 'IPD1999' }] });
     const wrong = new KvkClient({ url: `${server.url}${KVK_API.prefix}`, apiKey: 'verkeerd' });
     await expect(wrong.zoek({ naam: 'Turf' })).rejects.toMatchObject({ message: 'Het Handelsregister weigert de toegang (HTTP 401).' });
+  });
+});
+
+describe('customers.searchRemote through the registers', () => {
+  it('finds Bert by name through the BRP, an organisation through KvK, both marked; a BRP-only person apart; every BRP answer logged', async () => {
+    const dir = tempDir();
+    const store = Store.open(join(dir.path, 'kb.sqlite'));
+    try {
+      const { brpUrl: _b, brpApiKey: _k, verwerkingenloggingUrl: _v, ...endpoints } = demoEndpoints(server.url);
+      const conn: ZgwConnection = { kind: 'zgw', label: 'Demo', ...endpoints, bronorganisatie: '002220647', timeoutMs: 30_000, pageSize: 100 };
+      const adapter = new ZgwAdapter(conn, { id: 'test', naam: 'Test', email: 'test@turfbrug.nl' }, store.remoteCache);
+      const sync = new SyncEngine(store, adapter, new EventBus(), { prefetchPartijen: false, outboxIntervalMs: 3_600_000, partijenRefreshMs: 3_600_000, log: () => {} });
+      const logged: string[][] = [];
+      const service = new CustomerService(store, sync, adapter, new EventBus(), new RegisterSearch(brp, kvk, (bsns) => logged.push([...bsns])));
+
+      const bert = await service.searchRemote('Bert Burger', 20, ['kcc']);
+      expect(bert.results).toMatchObject([{ naam: 'Bert Burger', bron: 'brp', bsnMasked: '*****3653' }]);
+      expect(logged.flat()).toContain('999993653');
+      // Cached now: the local search answers at once.
+      expect(service.search('Burger', 20).results).toMatchObject([{ naam: 'Bert Burger', bron: 'lokaal' }]);
+
+      const anouk = await service.searchRemote('Anouk Veenstra', 20, ['kcc']);
+      expect(anouk.results).toEqual([]);
+      expect(anouk.registers).toMatchObject([{ naam: 'Anouk Veenstra', bron: 'brp', bsnMasked: '*****0019', meldingen: [] }]);
+
+      const org = server.db.prepare(`SELECT naam FROM partij WHERE soort_partij = 'organisatie' ORDER BY id LIMIT 1`).get() as { naam: string };
+      const found = await service.searchRemote(org.naam, 20, ['kcc']);
+      expect(found.results.find((r) => r.naam === org.naam)).toMatchObject({ soort: 'organisatie', bron: 'kvk' });
+    } finally {
+      store.close();
+      dir.remove();
+    }
   });
 });
