@@ -1,12 +1,16 @@
 /**
- * A shift change at one workstation (issue 12), with the default bounded local index (no copy of
- * the partij register): bianca signs in, finds Bert Burger through the BRP ("Bert Burger"), helps
+ * A shift change at one workstation (issue 12), with the bounded local index (no copy of the
+ * partij register, the default outside the demo) and with the full copy (the demo's default):
+ * bianca signs in, finds Bert Burger through the BRP ("Bert Burger"), helps
  * him (a klantcontact), signs out (which drops the local index); kevin signs in and types
  * "Burger" once. Bert Burger must appear for that one query, without retyping: at sign-in the
  * workstation's working set (the partijen opened here in the last werkdagen) is re-read from
  * Open Klant at once, and the search follows it.
  * Nothing of bianca's work is left on the page.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoPassword, startApp, type DemoAccount, type RunningApp } from './harness';
@@ -15,10 +19,6 @@ const DEMO_TOKEN = 'Token turfbrug-demo-token';
 const BERT_BSN = '999993653';
 
 let app: RunningApp;
-beforeAll(async () => {
-  app = await startApp({ account: null });
-});
-afterAll(async () => app?.stop());
 
 async function signIn(page: Page, account: DemoAccount): Promise<void> {
   await page.locator('#signin-account').waitFor();
@@ -49,26 +49,39 @@ async function bertHasContact(onderwerp: string): Promise<boolean> {
   return contacts.results.some((k) => k.onderwerp === onderwerp);
 }
 
-describe('a shift change at one workstation', () => {
-  it('bianca helps Bert Burger and signs out; kevin signs in and "Burger" finds him with one query', async () => {
-    const { page } = app;
-    await page.goto(app.appUrl);
-    await signIn(page, 'bianca');
-    await typeOnce(page, 'Bert Burger', 'Bert Burger');
-    await page.locator('[role="option"]', { hasText: 'Bert Burger' }).first().click();
-    await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
-    const onderwerp = `Afvalpas kwijt ${Date.now().toString(36)}`;
-    await page.locator('#contact-onderwerp').fill(onderwerp);
-    await page.locator('#contact-resultaat').selectOption('zelfstandig_afgehandeld');
-    await page.locator('#contact-afdeling').selectOption('Afval en Reiniging');
-    await page.keyboard.press('Control+Enter');
-    // In Open Klant before the shift ends (the outbox delivers it).
-    await expect.poll(() => bertHasContact(onderwerp), { timeout: 30_000 }).toBe(true);
-    await signOut(page);
-    expect(await page.locator('body').innerText()).not.toContain('Bert Burger');
+for (const prefetchPartijen of [false, true]) {
+  describe(`a shift change at one workstation (${prefetchPartijen ? 'full copy of the register' : 'bounded local index'})`, () => {
+    let dataDir: string;
+    beforeAll(async () => {
+      dataDir = await mkdtemp(join(tmpdir(), 'klantbeeld-shift-'));
+      await writeFile(join(dataDir, 'klantbeeld.config.json'), JSON.stringify({ sync: { prefetchPartijen } }));
+      app = await startApp({ account: null, dataDir });
+    });
+    afterAll(async () => {
+      await app?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    });
 
-    await signIn(page, 'kevin');
-    expect(await page.locator('.user-menu .toggle').innerText()).toContain('Kevin');
-    await typeOnce(page, 'Burger', 'Bert Burger');
+    it('bianca helps Bert Burger and signs out; kevin signs in and "Burger" finds him with one query', async () => {
+      const { page } = app;
+      await page.goto(app.appUrl);
+      await signIn(page, 'bianca');
+      await typeOnce(page, 'Bert Burger', 'Bert Burger');
+      await page.locator('[role="option"]', { hasText: 'Bert Burger' }).first().click();
+      await page.locator('h1#customer-name', { hasText: 'Bert Burger' }).waitFor();
+      const onderwerp = `Afvalpas kwijt ${Date.now().toString(36)}`;
+      await page.locator('#contact-onderwerp').fill(onderwerp);
+      await page.locator('#contact-resultaat').selectOption('zelfstandig_afgehandeld');
+      await page.locator('#contact-afdeling').selectOption('Afval en Reiniging');
+      await page.keyboard.press('Control+Enter');
+      // In Open Klant before the shift ends (the outbox delivers it).
+      await expect.poll(() => bertHasContact(onderwerp), { timeout: 30_000 }).toBe(true);
+      await signOut(page);
+      expect(await page.locator('body').innerText()).not.toContain('Bert Burger');
+
+      await signIn(page, 'kevin');
+      expect(await page.locator('.user-menu .toggle').innerText()).toContain('Kevin');
+      await typeOnce(page, 'Burger', 'Bert Burger');
+    });
   });
-});
+}

@@ -32,7 +32,8 @@ import { startScreenPopListener } from './screenpop';
 import { setupKennis, kennisHandlers } from './kennis';
 import { Store } from './store';
 import { SyncEngine } from './sync/engine';
-import { LocalIndex, recentSince } from './sync/local-index';
+import { LocalIndex, recentSince, withPrefetchDecided } from './sync/local-index';
+import { withQueuePartijen } from './sync/queue-partijen';
 import { ZgwApi } from './adapters/zgw/api';
 import { partijenByUrl } from './adapters/zgw/partijen-by-url';
 import { LocalIndexSet } from './store/local-index-set';
@@ -58,7 +59,7 @@ export interface StartedCore extends Core {
 export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   mkdirSync(options.dataDir, { recursive: true });
-  const config = loadConfig(options.dataDir, options.env ?? process.env);
+  const config = withPrefetchDecided(loadConfig(options.dataDir, options.env ?? process.env));
   // Services ask this for the calendar on every deadline; beheer.* reloads it from the config file.
   const kalender = kalenderBron(config, () => loadConfig(options.dataDir, options.env ?? process.env), log);
   const store = Store.open(join(options.dataDir, STORE_FILE));
@@ -81,7 +82,17 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const { session } = auth;
   const asUser = withSessionUser(config, session);
   const adapter = new ZgwAdapter(connection, liveMedewerker(session), store.remoteCache);
-  const sync = new SyncEngine(store, adapter, events, {
+  const indexApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
+  const workingSet = new LocalIndexSet(store.db);
+  // Without the full copy, the work queues' partijen join the bounded index as the callbacks arrive.
+  const queueAdapter = config.sync.prefetchPartijen
+    ? adapter
+    : withQueuePartijen(adapter, {
+        cached: (url) => store.customers.idBySourceUrl(url) !== null,
+        read: (urls) => partijenByUrl(indexApi, urls),
+        upsert: (records) => store.customers.upsertMany(records, new Date().toISOString()),
+      });
+  const sync = new SyncEngine(store, queueAdapter, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
     prefetchMaxPartijen: config.sync.prefetchMaxPartijen,
     outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
@@ -93,7 +104,6 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     deriveCallback: deriveCallback(kalender),
   });
   // After a shift change the search works at once: what it needs locally is re-read at sign-in.
-  const indexApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
   new LocalIndex(sync, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
     readRecent: (progress) =>
@@ -108,7 +118,6 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   // Every BRP question in the verwerkingenlog, with its doelbinding (the privacy recorder is set up below).
   let logBrp: BrpLog = () => {};
   const registers = new RegisterSearch(brpConfig ? new BrpClient(brpConfig) : undefined, kvkConfig ? new KvkClient(kvkConfig) : undefined, (bsns, soorten) => logBrp(bsns, soorten));
-  const workingSet = new LocalIndexSet(store.db);
   const customers = new CustomerService(store, sync, adapter, events, registers, workingSet);
   const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, asUser, () => sync.kick());

@@ -186,9 +186,10 @@ export const KlantbeeldConfig = z.object({
       /**
        * Copy the whole partij register to every workstation (issue 12: off by default; a small
        * municipality may switch it on, see docs/privacy.md for what that means for the DPIA).
-       * Off: a bounded local index (recent contacts, work queues, opened customers) plus the registers.
+       * Off: a bounded local index (the workstation's working set, work queues) plus the registers.
+       * Absent: off, except with the embedded demo (Turfbrug, 550 partijen: a small municipality).
        */
-      prefetchPartijen: z.boolean().default(false),
+      prefetchPartijen: z.boolean().optional(),
       /** The prefetch refuses a register larger than this (partijen): past it, the bounded index is the only way. */
       prefetchMaxPartijen: z.number().int().min(1).max(500_000).default(50_000),
       /** The bounded index holds the partijen with a klantcontact in the last this many werkdagen. */
@@ -199,7 +200,7 @@ export const KlantbeeldConfig = z.object({
       /** Seconds between polls of the work queues (my own and my groepen's interne taken). */
       workQueueSeconds: z.number().min(1).max(3600).default(60),
     })
-    .default({ prefetchPartijen: false, prefetchMaxPartijen: 50_000, lokaleIndexWerkdagen: 5, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
+    .default({ prefetchMaxPartijen: 50_000, lokaleIndexWerkdagen: 5, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
   /**
    * Screen-pop from telephony software (issue 3): `POST /screenpop` on loopback with
    * `Authorization: Bearer <secret>`. No secret: the endpoint is off. `port`: where the desktop

@@ -11,6 +11,7 @@
  * and shows the progress meanwhile; a search typed before `klaar` is asked again.
  */
 import type { SessionUser } from '../auth/session';
+import type { KlantbeeldConfig } from '../config/schema';
 import { startOfLocalDay, type Kalender } from '../privacy/retention';
 import type { EventBus } from '../events';
 import type { CustomerRecord } from '../store/records';
@@ -24,6 +25,14 @@ export interface LocalIndexOptions {
   /** Writes partijen into the index. */
   upsert?: (records: CustomerRecord[]) => void;
   log: (line: string) => void;
+}
+
+/**
+ * The configuration with `sync.prefetchPartijen` decided: as configured, else off, except with
+ * the embedded demo (Turfbrug is a small municipality; its 550 partijen are the demo's register).
+ */
+export function withPrefetchDecided(config: KlantbeeldConfig): KlantbeeldConfig & { sync: { prefetchPartijen: boolean } } {
+  return { ...config, sync: { ...config.sync, prefetchPartijen: config.sync.prefetchPartijen ?? config.adapter.kind === 'demo' } };
 }
 
 /** The start of the werkdag `werkdagen` werkdagen before today (0: today): work since then is recent. */
