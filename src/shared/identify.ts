@@ -63,7 +63,7 @@ export function normaliseToevoeging(raw: string | null | undefined): string | nu
 const POSTCODE_QUERY = /^([1-9]\d{3})\s*([a-zA-Z]{2})(?:[\s,]+(\d{1,5})(?:\s*-?\s*([a-zA-Z0-9]{1,4}))?)?$/;
 
 /** Voorvoegsels (lowercase) split off the front of an achternaam: `van der Berg` → `van der` + `Berg`. */
-const VOORVOEGSELS = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'aan', 'bij', 'uit', 'von', 'la', 'le', 'du', 'da', 'di', "d'", 'del', 'des', "l'", 'vander']);
+export const VOORVOEGSELS: ReadonlySet<string> = new Set(['van', 'de', 'der', 'den', 'het', "'t", 'ter', 'ten', 'te', 'in', 'op', 'aan', 'bij', 'uit', 'von', 'la', 'le', 'du', 'da', 'di', "d'", 'del', 'des', "l'", 'vander']);
 const NAAM_DATUM = /^([\p{L}' .-]*\p{L}[\p{L}' .-]*?)\s+(?:(\d{1,2})-(\d{1,2})-(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2}))$/u;
 
 /** `jjjj-mm-dd` when the parts form a real date between 1850 and today; otherwise null. */

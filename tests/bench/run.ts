@@ -20,6 +20,7 @@ import { syncSuite } from './suites/sync';
 import { kennisSearch } from './suites/kennis';
 import { privacySuite } from './suites/privacy';
 import { screenpopSuite } from './suites/screenpop';
+import { scaleSuite } from './suites/scale';
 import { teamleiderSuite } from './suites/teamleider';
 import { werkdagenSuite } from './suites/werkdagen';
 
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     baseline: { type: 'string', default: 'bench-results/baseline.json' },
     out: { type: 'string', default: 'bench-results/latest.json' },
-    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy, screenpop, encryption); default: all. */
+    /** Comma-separated suite names (core, contacts, identify, sync, drain, kennis, werkdagen, teamleider, callbacks, privacy, screenpop, encryption, scale); default: all. */
     only: { type: 'string' },
   },
 });
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     if (wanted('callbacks')) await callbacksSuite(report, workDir, values.quick);
     if (wanted('screenpop')) await screenpopSuite(report, values.quick, log);
     if (wanted('encryption')) await encryptionSuite(report, storeFile, size, workDir);
+    if (wanted('scale')) await scaleSuite(report, workDir, values.quick, log);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }

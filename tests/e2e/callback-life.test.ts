@@ -110,7 +110,8 @@ beforeAll(async () => {
     { id: 'adres', label: 'Adres van het perceel', type: 'kort', verplicht: true },
     { id: 'soort', label: 'Soort vergunning', type: 'keuze', opties: ['Bouwen', 'Kappen'], verplicht: true },
   ];
-  await writeFile(join(biancaDir, 'klantbeeld.config.json'), JSON.stringify({ auth: { accounts: DEMO_ACCOUNTS }, terugbellen: { vragensets: { VERG: vragen } } }));
+  // Turfbrug is a small municipality: Bianca's workstation (zgw adapter, no BRP) copies its register (issue 12).
+  await writeFile(join(biancaDir, 'klantbeeld.config.json'), JSON.stringify({ auth: { accounts: DEMO_ACCOUNTS }, terugbellen: { vragensets: { VERG: vragen } }, sync: { prefetchPartijen: true } }));
   [bianca, marloes, kevin] = await Promise.all([
     startApp({ demoUrl, env: sharedDemo(), account: 'bianca', dataDir: biancaDir }),
     startApp({ demoUrl, env: sharedDemo(), account: 'marloes' }),

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../db/open';
 import { BRP_API, registerBrp } from '../api/brp';
+import { DEMO_KVK_API_KEY, KVK_API, registerKvk } from '../api/kvk';
 import { registerCatalogi } from '../api/catalogi';
 import { DOCUMENTEN_API, registerDocumenten, registerZaakInformatieObjecten } from '../api/documenten';
 import { ensureDocumenten } from '../api/documenten/seed';
@@ -62,6 +63,7 @@ export function buildApp(db: Db, credentials: Credentials, log?: (line: string) 
 
   // BRP API Personen (Haal Centraal), X-API-KEY auth, own problem bodies.
   app.register(async (b) => registerBrp(b, { db, apiKey: credentials.brpApiKey ?? DEMO_BRP_API_KEY, log }), { prefix: BRP_API.prefix });
+  app.register(async (k) => registerKvk(k, { db, apiKey: DEMO_KVK_API_KEY }), { prefix: KVK_API.prefix });
 
   // Verwerkingenlogging API (VNG), ZGW JWT auth: where Klantbeeld ships its verwerkingenlog.
   app.register(async (v) => {

@@ -11,6 +11,9 @@ import { kalenderBron, type KalenderBron } from './calendar';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
 import { BrpClient } from './adapters/brp/client';
+import { KvkClient } from './adapters/kvk/client';
+import { BRP_BEVRAGING } from './privacy/brp-bevraging';
+import { RegisterSearch, type BrpLog } from './services/register-search';
 import { startEmbeddedDemo } from './embedded-demo';
 import { EventBus } from './events';
 import { appHandlers } from './services/app';
@@ -31,6 +34,11 @@ import { cacheKeyFor } from './store/cache-key';
 import { lockDataFolder, prepareDataFolder } from './data-folder';
 import { SyncEngine } from './sync/engine';
 import { freshCacheForSource, sourceIdentity } from './sync/cache-source';
+import { LocalIndex, recentSince, withPrefetchDecided } from './sync/local-index';
+import { withQueuePartijen } from './sync/queue-partijen';
+import { ZgwApi } from './adapters/zgw/api';
+import { partijenByUrl } from './adapters/zgw/partijen-by-url';
+import { LocalIndexSet } from './store/local-index-set';
 import { followSession, liveMedewerker, setupAuth, withSessionUser, workQueuesOfSession } from './auth';
 import { ReportingPoller } from './sync/reporting';
 import { TeamleiderService, teamleiderHandlers } from './services/teamleider';
@@ -57,10 +65,10 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   prepareDataFolder(options.dataDir);
   // One core per data folder: a second one is refused before it reads or writes anything.
   const folderLock = lockDataFolder(options.dataDir);
-  let config: KlantbeeldConfig;
+  let config: ReturnType<typeof withPrefetchDecided>;
   let store: Store;
   try {
-    config = loadConfig(options.dataDir, options.env ?? process.env);
+    config = withPrefetchDecided(loadConfig(options.dataDir, options.env ?? process.env));
     store = Store.open(join(options.dataDir, STORE_FILE), { key: cacheKeyFor(options.dataDir, options.env ?? process.env) });
   } catch (error) {
     folderLock.release();
@@ -90,8 +98,19 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   const { session } = auth;
   const asUser = withSessionUser(config, session);
   const adapter = new ZgwAdapter(connection, liveMedewerker(session), store.remoteCache);
-  const sync = new SyncEngine(store, adapter, events, {
+  const indexApi = new ZgwApi(connection, liveMedewerker(session), store.remoteCache);
+  const workingSet = new LocalIndexSet(store.db);
+  // Without the full copy, the work queues' partijen join the bounded index as the callbacks arrive.
+  const queueAdapter = config.sync.prefetchPartijen
+    ? adapter
+    : withQueuePartijen(adapter, {
+        cached: (url) => store.customers.idBySourceUrl(url) !== null,
+        read: (urls) => partijenByUrl(indexApi, urls),
+        upsert: (records) => store.customers.upsertMany(records, new Date().toISOString()),
+      });
+  const sync = new SyncEngine(store, queueAdapter, events, {
     prefetchPartijen: config.sync.prefetchPartijen,
+    prefetchMaxPartijen: config.sync.prefetchMaxPartijen,
     outboxIntervalMs: config.sync.outboxIntervalSeconds * 1000,
     partijenRefreshMs: config.sync.partijenRefreshMinutes * 60_000,
     log,
@@ -100,10 +119,22 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     alleTaken: () => session.current()?.roles.includes('teamleider') ?? false,
     deriveCallback: deriveCallback(kalender),
   });
+  // After a shift change the search works at once: what it needs locally is re-read at sign-in.
+  new LocalIndex(sync, events, {
+    prefetchPartijen: config.sync.prefetchPartijen,
+    readRecent: (progress) =>
+      partijenByUrl(indexApi, workingSet.since(recentSince(kalender.get(), config.sync.lokaleIndexWerkdagen).toISOString(), config.sync.prefetchMaxPartijen), progress),
+    upsert: (records) => store.customers.upsertMany(records, new Date().toISOString()),
+    log,
+  }).follow(session);
   // Not while locked: a notice would be marked as given but held back (event-gate.ts), so never seen.
   startCallbackNotices(events, store, kalender, () => ('refused' in session.caller() ? null : session.current()));
   const brpConfig = config.brp ?? demo?.brp;
-  const customers = new CustomerService(store, sync, adapter, events, brpConfig ? new BrpClient(brpConfig) : undefined);
+  const kvkConfig = config.kvk ?? demo?.kvk;
+  // Every BRP question in the verwerkingenlog, with its doelbinding (the privacy recorder is set up below).
+  let logBrp: BrpLog = () => {};
+  const registers = new RegisterSearch(brpConfig ? new BrpClient(brpConfig) : undefined, kvkConfig ? new KvkClient(kvkConfig) : undefined, (bsns, soorten) => logBrp(bsns, soorten));
+  const customers = new CustomerService(store, sync, adapter, events, registers, workingSet);
   const zaken = new ZaakService(store, adapter);
   const contacts = new ContactService(store, asUser, () => sync.kick());
   const kennis = setupKennis(store, config, demo?.server.url ?? null, events, log);
@@ -115,6 +146,10 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     systeem: `Klantbeeld ${APP_VERSION}`, kick: () => sync.kick(), log,
   });
   session.onSignOut(() => privacy.onSignOut());
+  logBrp = (bsns, soorten) => {
+    const user = session.current();
+    if (user) privacy.recorder.recordQuery(BRP_BEVRAGING, bsns, soorten, { id: user.id, naam: user.naam, roles: user.roles });
+  };
 
   const callbacks = new CallbackService(store, asUser, sync, kalender, adapter, events);
   // Each area contributes the handlers of its operations; the type demands all of them.

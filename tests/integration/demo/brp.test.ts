@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_PATHS, type DemoServer } from '../../../src/demo';
-import { brpGeboortedatum } from '../../../src/demo/api/brp';
+import { brpGeboortedatum, DEMO_GEMEENTECODE } from '../../../src/demo/api/brp';
 import { expectValidAgainstSpec, expectValidRequest, expectValidSchema } from '../../support/spec-validator';
 import { startTestServer } from './helpers';
 
@@ -9,14 +9,9 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => ({ server, cleanup } = await startTestServer({ size: { persons: 60, organisations: 3, klantcontacten: 20, zaken: 5 } })));
 afterAll(async () => cleanup());
 
-const QUERY_SCHEMA: Record<string, string> = {
-  ZoekMetGeslachtsnaamEnGeboortedatum: 'ZoekMetGeslachtsnaamEnGeboortedatum',
-  RaadpleegMetBurgerservicenummer: 'RaadpleegMetBurgerservicenummer',
-};
-const RESPONSE_SCHEMA: Record<string, string> = {
-  ZoekMetGeslachtsnaamEnGeboortedatum: 'ZoekMetGeslachtsnaamEnGeboortedatumResponse',
-  RaadpleegMetBurgerservicenummer: 'RaadpleegMetBurgerservicenummerResponse',
-};
+const TYPES = ['ZoekMetGeslachtsnaamEnGeboortedatum', 'RaadpleegMetBurgerservicenummer', 'ZoekMetNaamEnGemeenteVanInschrijving', 'ZoekMetPostcodeEnHuisnummer', 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving'];
+const QUERY_SCHEMA: Record<string, string> = Object.fromEntries(TYPES.map((t) => [t, t]));
+const RESPONSE_SCHEMA: Record<string, string> = Object.fromEntries(TYPES.map((t) => [t, `${t}Response`]));
 
 interface Persoon { burgerservicenummer: string; naam: { voornamen?: string; geslachtsnaam: string; voorvoegsel?: string }; geboorte: { datum: { datum: string } }; leeftijd?: number }
 
@@ -81,6 +76,35 @@ describe('demo BRP API Personen', () => {
     const p = r.body.personen as Persoon[];
     expect(p).toHaveLength(1);
     expect(p[0]!.naam).toMatchObject({ voornamen: 'Bert', geslachtsnaam: 'Burger' });
+  });
+
+  it('finds by voornamen + geslachtsnaam within the gemeente (wildcards as the spec allows), not in another gemeente', async () => {
+    const naam = (extra: Record<string, unknown>) => ({ type: 'ZoekMetNaamEnGemeenteVanInschrijving', fields: ['burgerservicenummer', 'naam', 'adressering.adresregel1'], gemeenteVanInschrijving: DEMO_GEMEENTECODE, ...extra });
+    const r = await personen(naam({ voornamen: 'Ber*', geslachtsnaam: 'Burger' }));
+    expect(r.status).toBe(200);
+    const bert = (r.body.personen as (Persoon & { adressering?: { adresregel1: string } })[]).find((x) => x.burgerservicenummer === '999993653')!;
+    expect(bert.adressering?.adresregel1).toMatch(/\d/);
+    expect(((await personen(naam({ voornamen: 'Bert', geslachtsnaam: 'Burger', gemeenteVanInschrijving: '0363' }))).body.personen as unknown[]).length).toBe(0);
+    const missing = await personen({ type: 'ZoekMetNaamEnGemeenteVanInschrijving', fields: ['naam'], geslachtsnaam: 'Burger', gemeenteVanInschrijving: DEMO_GEMEENTECODE }, { validRequest: false });
+    expect((missing.body.invalidParams as { name: string }[]).map((p) => p.name)).toEqual(['voornamen']);
+  });
+
+  it('finds the residents of an address by postcode + huisnummer and by straat + huisnummer; overleden only when asked', async () => {
+    const fields = ['burgerservicenummer', 'naam'];
+    const pc = await personen({ type: 'ZoekMetPostcodeEnHuisnummer', fields, postcode: '1991AB', huisnummer: 40 });
+    expect((pc.body.personen as Persoon[]).map((p) => p.naam.voornamen)).toEqual(['Anouk']);
+    const metOverleden = await personen({ type: 'ZoekMetPostcodeEnHuisnummer', fields, postcode: '1991 AB', huisnummer: 40, inclusiefOverledenPersonen: true });
+    const hendrik = (metOverleden.body.personen as (Persoon & { opschortingBijhouding?: { reden: { code: string } } })[]).find((p) => p.naam.voornamen === 'Hendrik')!;
+    expect(hendrik.opschortingBijhouding?.reden.code).toBe('O');
+    const straat = await personen({ type: 'ZoekMetStraatHuisnummerEnGemeenteVanInschrijving', fields, straat: 'Turfmarkt', huisnummer: 40, gemeenteVanInschrijving: DEMO_GEMEENTECODE });
+    expect((straat.body.personen as Persoon[]).map((p) => p.naam.voornamen)).toEqual(['Anouk']);
+  });
+
+  it('delivers geheimhouding and opschorting (RNI) unasked; refuses them in fields', async () => {
+    const rni = await personen({ type: 'RaadpleegMetBurgerservicenummer', fields: ['naam'], burgerservicenummer: ['999990032'] });
+    expect((rni.body.personen as { opschortingBijhouding?: { reden: { code: string } } }[])[0]?.opschortingBijhouding?.reden.code).toBe('R');
+    const asked = await personen({ type: 'RaadpleegMetBurgerservicenummer', fields: ['geheimhoudingPersoonsgegevens'], burgerservicenummer: ['999993653'] }, { validRequest: false });
+    expect(asked.status).toBe(400);
   });
 
   it('401 without or with a wrong X-API-KEY', async () => {

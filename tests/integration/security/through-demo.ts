@@ -4,7 +4,7 @@
  * any client would).
  */
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { DEMO_PATHS } from '../../../src/demo';
 import type { CallResult } from '../../../src/shared/contract';
 import { CLERK_KINDS, startDemoCore, type DemoCore } from '../../support/demo-core';

@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BrpClient, BrpPersoon, BrpZoekVraag } from '../../../src/main/core/adapters/brp/client';
+import type { BrpPersoon, BrpVraag, Personen } from '../../../src/main/core/adapters/brp/client';
+import { RegisterSearch } from '../../../src/main/core/services/register-search';
 import type { RemoteCustomerQuery } from '../../../src/main/core/adapters/types';
 import { EventBus } from '../../../src/main/core/events';
 import { CustomerService } from '../../../src/main/core/services/customers';
@@ -25,11 +26,12 @@ class BsnAdapter extends ScriptedAdapter {
   }
 }
 
-class FakeBrp {
-  vragen: BrpZoekVraag[] = [];
+class FakeBrp implements Personen {
+  vragen: BrpVraag[] = [];
   personen: BrpPersoon[] = [];
   fail = false;
-  async zoekMetGeslachtsnaamEnGeboortedatum(vraag: BrpZoekVraag): Promise<BrpPersoon[]> {
+  readonly gemeenteVanInschrijving = '1990';
+  async zoek(vraag: BrpVraag): Promise<BrpPersoon[]> {
     this.vragen.push(vraag);
     if (this.fail) throw new Error('de BRP is niet bereikbaar');
     return this.personen;
@@ -43,6 +45,7 @@ let store: Store;
 let adapter: BsnAdapter;
 let brp: FakeBrp;
 let service: (withBrp?: boolean) => CustomerService;
+let logged: string[][];
 
 beforeEach(() => {
   dir = tempDir();
@@ -51,7 +54,8 @@ beforeEach(() => {
   brp = new FakeBrp();
   const events = new EventBus();
   const sync = new SyncEngine(store, adapter, events, { prefetchPartijen: false, outboxIntervalMs: 3_600_000, partijenRefreshMs: 3_600_000, log: () => {} });
-  service = (withBrp = true) => new CustomerService(store, sync, adapter, events, withBrp ? (brp as unknown as BrpClient) : undefined);
+  logged = [];
+  service = (withBrp = true) => new CustomerService(store, sync, adapter, events, withBrp ? new RegisterSearch(brp, undefined, (bsns) => logged.push([...bsns])) : undefined);
 });
 afterEach(() => {
   store.close();
@@ -64,10 +68,15 @@ describe('customers.searchRemote: achternaam + geboortedatum', () => {
     adapter.partijen.set('111222333', person({ naam: 'Anna van der Burger', bsn: '111222333' }));
     brp.personen = [brpPersoon('999993653', 'Burger'), brpPersoon('111222333', 'Burger'), brpPersoon('123456782', 'Burger')];
     const answer = await service().searchRemote('van der Burger 12-3-1968', 20);
-    expect(brp.vragen).toEqual([{ geslachtsnaam: 'Burger', geboortedatum: '1968-03-12', voorvoegsel: 'van der' }]);
+    expect(brp.vragen).toEqual([{ type: 'ZoekMetGeslachtsnaamEnGeboortedatum', geslachtsnaam: 'Burger', geboortedatum: '1968-03-12', voorvoegsel: 'van der' }]);
+    // Every person the BRP returned is in the verwerkingenlog.
+    expect(logged).toEqual([['999993653', '111222333', '123456782']]);
     expect(answer.kind).toBe('naam-geboortedatum');
     expect(answer.searched).toBe(true);
     expect(answer.results.map((r) => r.naam).sort()).toEqual(['Anna van der Burger', 'Bert Burger']);
+    expect(answer.results.map((r) => r.bron)).toEqual(['brp', 'brp']);
+    // The one without a partij comes back as a register-only hit, its BSN masked.
+    expect(answer.registers).toMatchObject([{ bron: 'brp', soort: 'persoon', bsnMasked: '*****6782', naam: 'Burger' }]);
     // Only the BSNs not cached went to the zaaksysteem; the one without a partij is left out.
     expect(adapter.queries).toEqual([{ kind: 'bsn', value: '111222333' }, { kind: 'bsn', value: '123456782' }]);
     // The fetched partij is cached now.

@@ -161,6 +161,14 @@ describe('progress of a long sync', () => {
     expect(progress[0]).toContain('"progress":{"what":"klanten","done":3,"total":3}');
     expect(engine.status().progress).toBeNull();
   });
+
+  it('refuses to copy a register larger than the cap (sync.prefetchMaxPartijen): nothing written, the reason shown', async () => {
+    const capped = new SyncEngine(store, adapter, events, { prefetchPartijen: true, prefetchMaxPartijen: 2, outboxIntervalMs: 60_000, partijenRefreshMs: 60_000, log: () => {}, now: () => now });
+    adapter.customers = [person({ naam: 'Een' }), person({ naam: 'Twee' }), person({ naam: 'Drie' })];
+    await capped.prefetchCustomers();
+    expect(store.customers.search('Drie', 5)).toEqual([]);
+    expect(capped.status().message).toMatch(/telt 3 partijen, meer dan de ingestelde grens van 2/);
+  });
 });
 
 describe('backoff', () => {

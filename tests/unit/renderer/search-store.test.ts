@@ -44,6 +44,22 @@ describe('search store', () => {
     expect(store.results).toEqual({ state: 'error', message: 'Zoeken kan nu niet.' });
   });
 
+  it('asks a query again when the index re-read after a sign-in is ready (no retyping), showing that it reads meanwhile', async () => {
+    api.client.customers.search.mockResolvedValueOnce({ results: [] }).mockResolvedValueOnce({ results: [bert] });
+    api.client.customers.searchRemote.mockResolvedValue({ results: [], searched: false });
+    const store = useSearchStore();
+    api.emit('customers.index', { state: 'bezig', at: '2026-12-07T08:00:00.000Z' });
+    expect(store.indexing).toBe(true);
+    store.setQuery('Burger');
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(store.results).toEqual({ state: 'success', data: [] });
+    api.emit('customers.index', { state: 'klaar', at: '2026-12-07T08:00:01.000Z' });
+    expect(store.indexing).toBe(false);
+    await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
+    expect(api.client.customers.search).toHaveBeenCalledTimes(2);
+    expect(store.results).toEqual({ state: 'success', data: [bert] });
+  });
+
   it('does not search for fewer than 2 characters', async () => {
     const store = useSearchStore();
     store.setQuery(' B ');
@@ -114,12 +130,19 @@ describe('search store', () => {
     expect(api.client.customers.search).not.toHaveBeenCalled();
   });
 
-  it('does not ask the zaaksysteem for names (it has no name filter)', async () => {
-    api.client.customers.search.mockResolvedValue({ results: [bert] });
+  it('asks the registers for names as well (issue 12): their matches merge in, register-only hits are kept apart', async () => {
+    api.client.customers.search.mockResolvedValue({ results: [{ ...bert, bron: 'lokaal' }] });
+    const anouk = { sleutel: '6f1c1b2e-0000-4000-8000-0000000000aa', soort: 'persoon', bron: 'brp', naam: 'Anouk Veenstra', adres: 'Turfmarkt 40', bsnMasked: '*****0019', kvkNummer: null, meldingen: [] };
+    const bakker = { ...bert, id: '6f1c1b2e-0000-4000-8000-00000000000b', naam: 'Bert Bakker', bron: 'brp' };
+    api.client.customers.searchRemote.mockResolvedValue({ results: [{ ...bert, bron: 'lokaal' }, bakker], searched: true, registers: [anouk] });
     const store = useSearchStore();
-    store.setQuery('Burger');
+    store.setQuery('Bert B');
     await vi.advanceTimersByTimeAsync(SEARCH_DEBOUNCE_MS);
-    expect(api.client.customers.searchRemote).not.toHaveBeenCalled();
-    expect(store.remote).toBe('idle');
+    expect(api.client.customers.searchRemote).toHaveBeenCalledWith({ query: 'Bert B', limit: 20 });
+    expect(store.remote).toBe('done');
+    expect(store.results).toEqual({ state: 'success', data: [{ ...bert, bron: 'lokaal' }, bakker] });
+    expect(store.registers).toEqual([anouk]);
+    store.setQuery('Bert Bu');
+    expect(store.registers).toEqual([]);
   });
 });

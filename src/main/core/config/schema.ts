@@ -56,8 +56,19 @@ export const BrpConnection = z.object({
   /** Sent as `X-API-KEY`. */
   apiKey: z.string().min(1),
   timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+  /** The municipality's gemeentecode: name and street searches ask for persons inschreven here. */
+  gemeenteVanInschrijving: z.string().regex(/^[0-9]{4}$/, { message: 'Een gemeentecode heeft 4 cijfers.' }).optional(),
 });
 export type BrpConnection = z.infer<typeof BrpConnection>;
+
+/** KvK Handelsregister: Zoeken API v2 and Basisprofiel API v1 (developers.kvk.nl), `apikey` header. */
+export const KvkConnection = z.object({
+  /** Base URL up to and including `/api` (GET `${url}/v2/zoeken`, `${url}/v1/basisprofielen/{kvkNummer}`). */
+  url: httpUrl,
+  apiKey: z.string().min(1),
+  timeoutMs: z.number().int().min(500).max(60_000).default(10_000),
+});
+export type KvkConnection = z.infer<typeof KvkConnection>;
 
 /** One question of a team's vragenset: short text, long text, a choice, a checkbox. */
 const VraagConfig = z
@@ -94,6 +105,7 @@ export const KlantbeeldConfig = z.object({
   adapter: z.discriminatedUnion('kind', [DemoConnection, ZgwConnection]).default({ kind: 'demo', port: 0 }),
   /** Optional; with the embedded demo the demo's BRP is used when none is configured. */
   brp: BrpConnection.optional(),
+  kvk: KvkConnection.optional(),
   /** Sign-in and the idle lock (issue 7; docs/configuration.md). */
   auth: AuthConfig.default(AUTH_DEFAULTS),
   /** The fixed user of the development mode `auth.mode: 'vast'` only (tests, development). */
@@ -174,15 +186,24 @@ export const KlantbeeldConfig = z.object({
     .optional(),
   sync: z
     .object({
-      /** Load every partij into the cache at start (fine for the demo and mid-size municipalities). */
-      prefetchPartijen: z.boolean().default(true),
+      /**
+       * Copy the whole partij register to every workstation (issue 12: off by default; a small
+       * municipality may switch it on, see docs/privacy.md for what that means for the DPIA).
+       * Off: a bounded local index (the workstation's working set, work queues) plus the registers.
+       * Absent: off, except with the embedded demo (Turfbrug, 550 partijen: a small municipality).
+       */
+      prefetchPartijen: z.boolean().optional(),
+      /** The prefetch refuses a register larger than this (partijen): past it, the bounded index is the only way. */
+      prefetchMaxPartijen: z.number().int().min(1).max(500_000).default(50_000),
+      /** The bounded index holds the partijen with a klantcontact in the last this many werkdagen. */
+      lokaleIndexWerkdagen: z.number().int().min(0).max(60).default(5),
       /** Seconds between outbox retries when idle, and between partijen refreshes (minutes). */
       outboxIntervalSeconds: z.number().min(0.05).max(3600).default(2),
       partijenRefreshMinutes: z.number().min(1).max(10_080).default(60),
       /** Seconds between polls of the work queues (my own and my groepen's interne taken). */
       workQueueSeconds: z.number().min(1).max(3600).default(60),
     })
-    .default({ prefetchPartijen: true, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
+    .default({ prefetchMaxPartijen: 50_000, lokaleIndexWerkdagen: 5, outboxIntervalSeconds: 2, partijenRefreshMinutes: 60, workQueueSeconds: 60 }),
   /**
    * Screen-pop from telephony software (issue 3): `POST /screenpop` on loopback with
    * `Authorization: Bearer <secret>`. No secret: the endpoint is off. `port`: where the desktop

@@ -36,6 +36,8 @@ export function forgetCustomer(store: Store, customerId: string): { onverzonden:
     db.prepare(`DELETE FROM callbacks WHERE customer_id = @id AND sync_state = 'sent' AND id NOT IN (${UNSENT})`).run(p);
     // Acknowledged outbox entries still carry the payload (names, notes): gone too.
     db.prepare("DELETE FROM outbox WHERE state = 'done' AND json_extract(payload, '$.customerId') = @id").run(p);
+    // Not re-read at the next sign-in either (the workstation's working set, migration 013).
+    db.prepare('DELETE FROM local_index_set WHERE source_url IN (SELECT source_url FROM customers WHERE id = @id)').run(p);
     if (unsentOutbox + unsentRows + drafts === 0) {
       db.prepare('DELETE FROM customers WHERE id = @id').run(p);
     } else {

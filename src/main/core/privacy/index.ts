@@ -46,7 +46,7 @@ export function setupPrivacy(deps: PrivacyDeps) {
   const retention = new Retention(
     store,
     { addWerkdagen: (datum, n) => deps.kalender().addWerkdagen(datum, n), lokaleDatum: (instant) => deps.kalender().lokaleDatum(instant) },
-    { bewaarWerkdagen: config.retentie.bewaarWerkdagen, keepSearchIndex: config.sync.prefetchPartijen, logBewaarDagen: config.verwerkingenlogging.lokaalBewarenDagen },
+    { bewaarWerkdagen: config.retentie.bewaarWerkdagen, keepSearchIndex: config.sync.prefetchPartijen === true, logBewaarDagen: config.verwerkingenlogging.lokaalBewarenDagen },
     log,
   );
   const timers: NodeJS.Timeout[] = [];

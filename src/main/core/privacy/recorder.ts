@@ -120,6 +120,14 @@ export class VerwerkingenRecorder implements VerwerkingHook {
     };
   }
 
+  /** A question to a basisregistratie (a BRP query, issue 12) outside the operations' declarations: the persons it returned, by BSN. */
+  recordQuery(spec: VerwerkingSpec, bsns: readonly string[], soortenGegevens: readonly string[], user: UserInfo): void {
+    if (this.options.enabled === false || bsns.length === 0) return;
+    const verwerkteSoortenGegevens = soortenGegevens.map((soortGegeven) => ({ soortGegeven }));
+    const objecten = [...new Set(bsns)].map((objectId): VerwerktObject => ({ objecttype: 'persoon', soortObjectId: 'BSN', objectId, betrokkenheid: 'klant', verwerkteSoortenGegevens }));
+    this.write(spec, objecten, user, new Date().toISOString());
+  }
+
   private write(spec: VerwerkingSpec, objecten: VerwerktObject[], user: UserInfo, tijdstip: string): void {
     const activiteit = VERWERKINGSACTIVITEITEN[spec.activiteit];
     this.store.verwerkingen.append({

@@ -1,6 +1,9 @@
-import type { CustomerPicture, CustomerSummary, EventPayload, SearchKindName } from '../../../shared/contract';
+import type { Bron, CustomerPicture, CustomerSummary, EventPayload, SearchHit, SearchKindName } from '../../../shared/contract';
+import type { Role } from '../../../shared/roles';
 import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
-import type { BrpClient } from '../adapters/brp/client';
+import type { LocalIndexSet } from '../store/local-index-set';
+import type { CustomerRecord } from '../store/records';
+import { partijenFor, type Melding, type RegisterOnly, type RegisterSearch } from './register-search';
 import type { RemoteCustomerQuery, ZaaksysteemAdapter } from '../adapters/types';
 import type { Handlers } from '../dispatcher';
 import { ServiceError } from '../errors';
@@ -15,7 +18,7 @@ const ZAKEN_PAGE = 200;
 const SCREENPOP_CANDIDATES = 10;
 
 interface SearchAnswer {
-  results: CustomerSummary[];
+  results: SearchHit[];
   kind: SearchKindName;
   message: string | null;
 }
@@ -38,81 +41,126 @@ function remoteQuery(kind: SearchKind): RemoteCustomerQuery | null {
   }
 }
 
+/** Without registers: Open Klant alone answers. */
+const NO_REGISTERS: Pick<RegisterSearch, 'ask' | 'hasBrp'> = { hasBrp: false, ask: async () => ({ personen: [], organisaties: [] }) };
+
 export class CustomerService {
   constructor(
     private readonly store: Store,
     private readonly sync: SyncEngine,
     private readonly adapter?: ZaaksysteemAdapter,
     private readonly events?: EventBus,
-    private readonly brp?: BrpClient,
+    private readonly registers: Pick<RegisterSearch, 'ask' | 'hasBrp'> = NO_REGISTERS,
+    /** The workstation's working set: re-read at the next sign-in (sync/local-index.ts). */
+    private readonly workingSet?: Pick<LocalIndexSet, 'worked'>,
   ) {}
 
   search(query: string, limit: number): SearchAnswer {
     const kind = classifySearch(query);
     return {
-      results: this.store.customers.searchClassified(kind, limit),
+      results: this.store.customers.searchClassified(kind, limit).map((c) => ({ ...c, bron: 'lokaal' as const })),
       kind: kind.kind,
       message: kind.kind === 'bsn-invalid' ? BSN_INVALID_MESSAGE : kind.kind === 'geboortedatum-invalid' ? GEBOORTEDATUM_INVALID_MESSAGE : null,
     };
   }
 
   /**
-   * The same search asked of the zaaksysteem: partijen found there are cached (so the next
-   * search finds them locally) and the merged cached answer is returned.
+   * The same search asked of Open Klant (identificatoren, phone numbers, e-mail) and of the
+   * registers (BRP for persons, KvK for organisations): partijen found are cached (the next search
+   * finds them locally) and returned marked by source; persons and organisations a register knows
+   * without a partij come back as `registers` (register-only hits).
    */
-  async searchRemote(query: string, limit: number): Promise<SearchAnswer & { searched: boolean }> {
+  async searchRemote(query: string, limit: number, roles: readonly Role[] = ['kcc']): Promise<SearchAnswer & { searched: boolean; registers: RegisterOnly[] }> {
     const kind = classifySearch(query);
-    if (kind.kind === 'naam-geboortedatum') return this.searchBrp(kind, limit);
+    const before = new Set(this.store.customers.searchClassified(kind, limit).map((c) => c.id));
+    const bron = new Map<string, { bron: Bron; meldingen?: Melding[] }>();
+    const remember = (records: CustomerRecord[], as: Bron) => {
+      if (records.length === 0) return;
+      const at = new Date().toISOString();
+      this.store.customers.upsertMany(records, at);
+      for (const record of records) for (const c of this.cachedBy(record)) if (!bron.has(c.id)) bron.set(c.id, { bron: as });
+    };
+    let searched = false;
     const remote = remoteQuery(kind);
-    if (!remote || !this.adapter?.searchCustomers) return { ...this.search(query, limit), searched: false };
-    let records;
-    try {
-      records = await this.adapter.searchCustomers(remote);
-    } catch (error) {
-      throw new ServiceError('unavailable', `Het zaaksysteem kon niet worden doorzocht: ${(error as Error).message}`);
-    }
-    if (records.length > 0) this.store.customers.upsertMany(records, new Date().toISOString());
-    return { ...this.search(query, limit), searched: true };
-  }
-
-  /**
-   * Achternaam + geboortedatum: the BRP finds the persons (BSNs, in its POST body only); the
-   * cached customers with those BSNs are the answer, and for BSNs not cached the zaaksysteem's
-   * partij is fetched by BSN and cached first. Persons without a partij in Open Klant are left out
-   * (a search result is a Klantbeeld customer). The BSNs are never logged.
-   */
-  private async searchBrp(kind: Extract<SearchKind, { kind: 'naam-geboortedatum' }>, limit: number): Promise<SearchAnswer & { searched: boolean }> {
-    if (!this.brp) return { results: [], kind: kind.kind, message: 'Zoeken op achternaam en geboortedatum kan alleen met een gekoppelde BRP.', searched: false };
-    let personen;
-    try {
-      personen = await this.brp.zoekMetGeslachtsnaamEnGeboortedatum({ geslachtsnaam: kind.achternaam, geboortedatum: kind.geboortedatum, voorvoegsel: kind.voorvoegsel });
-    } catch (error) {
-      throw new ServiceError('unavailable', `De BRP kon niet worden doorzocht: ${(error as Error).message}`);
-    }
-    const bsns = [...new Set(personen.map((p) => p.burgerservicenummer).filter((b): b is string => b !== null))].slice(0, limit);
-    const cached = (bsn: string): CustomerSummary[] => this.store.customers.searchClassified({ kind: 'bsn', bsn }, limit);
-    const missing = bsns.filter((bsn) => cached(bsn).length === 0);
-    if (missing.length > 0 && this.adapter?.searchCustomers) {
-      const adapter = this.adapter;
+    if (remote && this.adapter?.searchCustomers) {
+      searched = true;
       try {
-        const found = await Promise.all(missing.map((bsn) => adapter.searchCustomers!({ kind: 'bsn', value: bsn })));
-        const records = found.flat();
-        if (records.length > 0) this.store.customers.upsertMany(records, new Date().toISOString());
+        remember(await this.adapter.searchCustomers(remote), 'openklant');
       } catch (error) {
         throw new ServiceError('unavailable', `Het zaaksysteem kon niet worden doorzocht: ${(error as Error).message}`);
       }
     }
-    const seen = new Set<string>();
-    const results = bsns.flatMap(cached).filter((c) => !seen.has(c.id) && seen.add(c.id)).slice(0, limit);
-    const message = bsns.length > 0 && results.length === 0 ? 'De BRP kent deze persoon, maar in het zaaksysteem staat (nog) geen klant met dit BSN.' : null;
-    return { results, kind: kind.kind, message, searched: true };
+    if (kind.kind === 'naam-geboortedatum' && !this.registers.hasBrp) {
+      return { results: [], kind: kind.kind, message: 'Zoeken op achternaam en geboortedatum kan alleen met een gekoppelde BRP.', searched: false, registers: [] };
+    }
+    // A key Open Klant already answered needs no register (its partij holds the identificator).
+    const answeredByOpenKlant = bron.size > 0;
+    let answer;
+    try {
+      answer = await this.registers.ask(kind, roles, { brp: answeredByOpenKlant, kvk: answeredByOpenKlant });
+    } catch (error) {
+      const which = (error as Error).message;
+      throw new ServiceError('unavailable', `De registers konden niet worden doorzocht: ${which}`);
+    }
+    const registers: RegisterOnly[] = [];
+    if (answer.personen.length > 0 || answer.organisaties.length > 0) {
+      searched = true;
+      const keys = [
+        ...answer.personen.slice(0, limit).map((p) => ({ kind: 'bsn' as const, value: p.bsn })),
+        ...answer.organisaties.slice(0, limit).map((o) => ({ kind: 'kvk' as const, value: o.kvkNummer })),
+      ];
+      const adapter = this.adapter;
+      try {
+        const found = await partijenFor(keys, (key) => this.byKey(key).length > 0, adapter?.searchCustomers ? (key) => adapter.searchCustomers!(key) : undefined);
+        if (found.length > 0) this.store.customers.upsertMany(found, new Date().toISOString());
+      } catch (error) {
+        throw new ServiceError('unavailable', `Het zaaksysteem kon niet worden doorzocht: ${(error as Error).message}`);
+      }
+      for (const p of answer.personen.slice(0, limit)) {
+        const customers = this.byKey({ kind: 'bsn', value: p.bsn });
+        if (customers.length === 0) registers.push(p.only);
+        for (const c of customers) bron.set(c.id, { bron: 'brp', meldingen: p.meldingen });
+      }
+      for (const o of answer.organisaties.slice(0, limit)) {
+        const customers = this.byKey({ kind: 'kvk', value: o.kvkNummer });
+        if (customers.length === 0) registers.push(o.only);
+        for (const c of customers) if (!bron.has(c.id)) bron.set(c.id, { bron: 'kvk' });
+      }
+    }
+    const local = this.search(query, limit);
+    const seen = new Set(local.results.map((c) => c.id));
+    const fromRegisters = [...bron.keys()].filter((id) => !seen.has(id)).flatMap((id) => {
+      const customer = this.store.customers.get(id);
+      if (!customer) return [];
+      const { id: cid, soort, naam, kvkNummer, adres } = customer;
+      return [{ id: cid, soort, naam, kvkNummer, adres, bsnMasked: customer.bsn ? `*****${customer.bsn.slice(-4)}` : null }];
+    });
+    const results = [...local.results, ...fromRegisters].slice(0, limit).map((c) => {
+      const tag = bron.get(c.id);
+      return tag ? { ...c, bron: before.has(c.id) ? ('lokaal' as const) : tag.bron, ...(tag.meldingen?.length ? { meldingen: tag.meldingen } : {}) } : c;
+    });
+    const message = kind.kind === 'naam-geboortedatum' && registers.length > 0 && results.length === 0 ? 'De BRP kent deze persoon, maar in het zaaksysteem staat (nog) geen klant met dit BSN.' : local.message;
+    return { results, kind: kind.kind, message, searched, registers };
+  }
+
+  /** The cached customers with a register key. */
+  private byKey(key: { kind: 'bsn' | 'kvk'; value: string }): CustomerSummary[] {
+    return this.store.customers.searchClassified(key.kind === 'bsn' ? { kind: 'bsn', bsn: key.value } : { kind: 'kvk', kvkNummer: key.value }, 5);
+  }
+
+  private cachedBy(record: CustomerRecord): CustomerSummary[] {
+    if (record.bsn) return this.byKey({ kind: 'bsn', value: record.bsn });
+    if (record.kvkNummer) return this.byKey({ kind: 'kvk', value: record.kvkNummer });
+    return [];
   }
 
   /** Everything cached renders at once; the refresh runs in the background and is announced by event. */
   open(customerId: string, refresh: boolean): CustomerPicture {
     const customer = this.store.customers.get(customerId);
     if (!customer) throw new ServiceError('not_found', 'Deze klant staat niet (meer) in Klantbeeld.');
-    this.store.customers.markUsed(customerId, new Date().toISOString());
+    const at = new Date().toISOString();
+    this.store.customers.markUsed(customerId, at);
+    this.workingSet?.worked(customerId, at);
     if (refresh) void this.sync.refreshCustomer(customerId);
     const { sourceUrl: _sourceUrl, bsn: _bsn, refreshedAt, ...detail } = customer;
     return {
@@ -185,7 +233,7 @@ export function customerHandlers(
 ): Pick<Handlers, 'customers.search' | 'customers.searchRemote' | 'customers.open' | 'customers.revealBsn' | 'customers.screenPop'> {
   return {
     'customers.search': ({ query, limit }) => service.search(query, limit),
-    'customers.searchRemote': ({ query, limit }) => service.searchRemote(query, limit),
+    'customers.searchRemote': ({ query, limit }, { user }) => service.searchRemote(query, limit, user.roles),
     'customers.open': ({ customerId, refresh }) => service.open(customerId, refresh),
     'customers.revealBsn': ({ customerId }) => service.revealBsn(customerId),
     'customers.screenPop': ({ nummer }) => service.screenPop(nummer),

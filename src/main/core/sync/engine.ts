@@ -7,12 +7,15 @@ import type { Derived } from '../store/callbacks';
 import { OutboxDrain } from './drain';
 import { BEHEER_KINDS } from './kinds';
 import { Outages, ZAAKSYSTEEM } from './outage';
+import { PrefetchCapError } from './local-index';
 
 /** Partijen written per transaction during a prefetch. */
 const PREFETCH_CHUNK = 50;
 
 export interface SyncOptions {
   prefetchPartijen: boolean;
+  /** The prefetch refuses a register with more partijen than this (config sync.prefetchMaxPartijen). */
+  prefetchMaxPartijen?: number;
   outboxIntervalMs: number;
   partijenRefreshMs: number;
   log: (line: string) => void;
@@ -152,14 +155,20 @@ export class SyncEngine {
     return task;
   }
 
-  /** Loads every partij into the cache (search as you type needs them locally). */
-  prefetchCustomers(): Promise<void> {
+  /**
+   * Loads every partij into the cache (search as you type needs them locally). `fresh`: a read
+   * that starts after this call (at sign-in: one running during the sign-out purge is not enough).
+   */
+  prefetchCustomers(fresh = false): Promise<void> {
+    if (this.prefetching && fresh) return this.prefetching.then(() => this.prefetchCustomers());
     if (this.prefetching) return this.prefetching;
     this.prefetching = (async () => {
       try {
         let done = 0;
         let lastAnnounced = 0;
         await this.adapter.listCustomers(async (records, total) => {
+          const cap = this.options.prefetchMaxPartijen;
+          if (cap !== undefined && total !== null && total > cap) throw new PrefetchCapError(total, cap);
           // Small transactions with a turn of the event loop between them: a clerk's search
           // never waits behind a whole page of upserts.
           for (let i = 0; i < records.length; i += PREFETCH_CHUNK) {

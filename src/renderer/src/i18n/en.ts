@@ -32,6 +32,9 @@ const en: Messages = {
     person: 'Person',
     organisation: 'Organisation',
     noAddress: 'No address known',
+    bron: { lokaal: 'local', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
+    melding: { geheimhouding: 'Confidential', overleden: 'Deceased', rni: 'Lives abroad (RNI)' },
+    registerOnly: 'Only in the registers, not a customer in Open Klant yet',
   },
   sync: {
     label: 'Synchronisation with the zaaksysteem',
@@ -310,6 +313,8 @@ const en: Messages = {
     searchedAs: 'Searched by {kind}',
     remoteSearching: 'Also searching the zaaksysteem…',
     remoteDone: 'Also searched the zaaksysteem',
+    indexing: 'Updating the customer index after sign-in…',
+    indexingProgress: 'Updating the customer index after sign-in: {done} of {total}',
     remoteFailed: 'Zaaksysteem unreachable: cached customers only',
     revealBsn: 'Show BSN',
     hideBsn: 'Hide BSN',

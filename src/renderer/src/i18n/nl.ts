@@ -30,6 +30,9 @@ const nl = {
     person: 'Persoon',
     organisation: 'Organisatie',
     noAddress: 'Geen adres bekend',
+    bron: { lokaal: 'lokaal', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
+    melding: { geheimhouding: 'Geheimhouding', overleden: 'Overleden', rni: 'Woont niet in Nederland (RNI)' },
+    registerOnly: 'Alleen in de registers, nog geen klant in Open Klant',
   },
   sync: {
     label: 'Synchronisatie met het zaaksysteem',
@@ -308,6 +311,8 @@ const nl = {
     searchedAs: 'Gezocht op {kind}',
     remoteSearching: 'Ook in het zaaksysteem zoeken…',
     remoteDone: 'Ook in het zaaksysteem gezocht',
+    indexing: 'De klantenindex wordt na het inloggen bijgewerkt…',
+    indexingProgress: 'De klantenindex wordt na het inloggen bijgewerkt: {done} van {total}',
     remoteFailed: 'Zaaksysteem niet bereikbaar: alleen bewaarde klanten',
     revealBsn: 'Toon BSN',
     hideBsn: 'Verberg BSN',

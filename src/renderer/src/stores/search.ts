@@ -1,13 +1,14 @@
 /**
  * Search as you type: debounced customers.search on the cache; stale answers never overwrite
- * newer ones. For keys the zaaksysteem can answer (BSN, KvK, vestigingsnummer, phone, e-mail)
- * the same query then goes to customers.searchRemote and its matches are merged in; the
+ * newer ones. For keys Open Klant or the registers can answer (BSN, KvK, vestigingsnummer,
+ * phone, e-mail, name, postcode) the same query then goes to customers.searchRemote and its
+ * matches are merged in, marked by source; the
  * cached answer is never held back for it. A BSN that fails the elfproef is explained at once,
  * without asking anyone.
  */
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { CustomerSummary, SearchKindName } from '../../../shared/contract';
+import type { RegisterOnlyHit, SearchHit, SearchKindName } from '../../../shared/contract';
 import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch } from '../../../shared/identify';
 import { client } from '../api';
 import { messageOf } from '../lib/errors';
@@ -16,15 +17,16 @@ import { failure, idle, loading, success, type ServiceData } from '../lib/servic
 export const SEARCH_DEBOUNCE_MS = 120;
 export const SEARCH_MIN_LENGTH = 2;
 const SEARCH_LIMIT = 20;
-const REMOTE_KINDS = new Set<SearchKindName>(['bsn', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'naam-geboortedatum']);
+/** Kinds Open Klant or a register (BRP, KvK) can answer; names and addresses go to the registers (issue 12). */
+const REMOTE_KINDS = new Set<SearchKindName>(['bsn', 'kvk', 'vestigingsnummer', 'telefoon', 'email', 'naam-geboortedatum', 'naam', 'postcode']);
 
 export type RemoteState = 'idle' | 'searching' | 'done' | 'failed';
 
 export const useSearchStore = defineStore('search', () => {
   const query = ref('');
-  const results = ref<ServiceData<CustomerSummary[]>>(idle());
+  const results = ref<ServiceData<SearchHit[]>>(idle());
   /** The last answer, kept on screen (dimmed) while the next one loads, so the list does not flicker. */
-  const previous = ref<CustomerSummary[]>([]);
+  const previous = ref<SearchHit[]>([]);
   /** What the query was understood as: `telefoon`, `postcode`, `bsn`, … */
   const kind = ref<SearchKindName>('naam');
   /** Why the query cannot be searched as typed (a failing elfproef), or null. */
@@ -33,6 +35,10 @@ export const useSearchStore = defineStore('search', () => {
   const incomplete = ref(false);
   /** The zaaksysteem is being asked as well (only for keys it can answer). */
   const remote = ref<RemoteState>('idle');
+  /** Persons (BRP) and organisations (KvK) without a partij in Open Klant yet: shown apart, marked by register. */
+  const registers = ref<RegisterOnlyHit[]>([]);
+  /** The local index is being re-read (after a sign-in): a progress line shows under the search. */
+  const indexing = ref(false);
   let timer: ReturnType<typeof setTimeout> | null = null;
   let sequence = 0;
 
@@ -42,7 +48,7 @@ export const useSearchStore = defineStore('search', () => {
     sequence++;
   }
 
-  function merge(extra: CustomerSummary[]): void {
+  function merge(extra: SearchHit[]): void {
     if (results.value.state !== 'success') return;
     const seen = new Set(results.value.data.map((c) => c.id));
     const added = extra.filter((c) => !seen.has(c.id));
@@ -58,6 +64,7 @@ export const useSearchStore = defineStore('search', () => {
       const answer = await client.customers.searchRemote({ query: text, limit: SEARCH_LIMIT });
       if (ticket !== sequence) return;
       merge(answer.results);
+      registers.value = answer.registers ?? [];
       // E.g. "the BRP knows this person, but the zaaksysteem has no customer for this BSN".
       if (answer.message) message.value = answer.message;
       remote.value = 'done';
@@ -87,6 +94,7 @@ export const useSearchStore = defineStore('search', () => {
     query.value = text;
     cancelPending();
     remote.value = 'idle';
+    registers.value = [];
     message.value = null;
     incomplete.value = false;
     const trimmed = text.trim();
@@ -122,5 +130,11 @@ export const useSearchStore = defineStore('search', () => {
     setQuery('');
   }
 
-  return { query, results, previous, kind, message, incomplete, remote, setQuery, clear };
+  // A query typed while the index was re-read is asked again once it is ready: no retyping.
+  client.events.on('customers.index', ({ state }) => {
+    indexing.value = state === 'bezig';
+    if (state === 'klaar' && query.value.trim().length >= SEARCH_MIN_LENGTH) setQuery(query.value);
+  });
+
+  return { query, results, previous, kind, message, incomplete, remote, registers, indexing, setQuery, clear };
 });

@@ -15,8 +15,33 @@ const SearchInput = z
   })
   .strict();
 
+/** Where a search result came from: the local index, or the register that was asked (issue 12). */
+export const Bron = z.enum(['lokaal', 'openklant', 'brp', 'kvk']);
+export type Bron = z.infer<typeof Bron>;
+/** What the BRP says the clerk must see: geheimhouding, overleden, ingeschreven in de RNI (not living here). */
+export const RegisterMelding = z.enum(['geheimhouding', 'overleden', 'rni']);
+
+export const SearchHit = CustomerSummary.extend({
+  bron: Bron.optional(),
+  meldingen: z.array(RegisterMelding).optional(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+/** A person (BRP) or organisation (KvK) without a partij in Open Klant yet; `sleutel` is opaque, the BSN stays in the core. */
+export const RegisterOnlyHit = z.object({
+  sleutel: z.string().uuid(),
+  soort: z.enum(['persoon', 'organisatie']),
+  bron: z.enum(['brp', 'kvk']),
+  naam: z.string(),
+  adres: z.string().nullable(),
+  bsnMasked: z.string().nullable(),
+  kvkNummer: z.string().nullable(),
+  meldingen: z.array(RegisterMelding),
+});
+export type RegisterOnlyHit = z.infer<typeof RegisterOnlyHit>;
+
 const SearchOutput = z.object({
-  results: z.array(CustomerSummary),
+  results: z.array(SearchHit),
   /** Absent in answers of older cores; the renderer treats that as `naam`. */
   kind: SearchKindName.optional(),
   /** Why nothing was searched (e.g. a BSN that fails the elfproef), in Dutch; null otherwise. */
@@ -44,9 +69,9 @@ export const customerOperations = {
     verwerking: VERWERKING.klantZoeken,
   }),
   'customers.searchRemote': operation({
-    summary: 'Ask the zaaksysteem for matches not yet cached (by BSN, KvK, vestigingsnummer, phone or e-mail); found partijen are cached and returned.',
+    summary: 'Ask Open Klant and the registers (BRP, KvK) for matches not yet cached; found partijen are cached and returned marked by source, register-only persons and organisations separately.',
     input: SearchInput,
-    output: SearchOutput.extend({ searched: z.boolean() }),
+    output: SearchOutput.extend({ searched: z.boolean(), registers: z.array(RegisterOnlyHit).optional() }),
     roles: FRONT_OFFICE,
     verwerking: VERWERKING.klantZoekenExtern,
   }),
@@ -77,6 +102,10 @@ export const customerEvents = {
   'customer.refreshed': event({
     summary: 'A customer dossier was refreshed from the zaaksysteem (or the refresh failed).',
     payload: z.object({ customerId: LocalId, at: IsoDateTime, ok: z.boolean(), message: z.string().nullable() }),
+  }),
+  'customers.index': event({
+    summary: 'The local customer index is re-read (at sign-in: `bezig`) and ready (`klaar`): the search asks again.',
+    payload: z.object({ state: z.enum(['bezig', 'klaar']), at: IsoDateTime }),
   }),
   screenpop: event({
     summary: 'A call came in (protocol link, second start, loopback POST): the window opens the caller or the candidates.',

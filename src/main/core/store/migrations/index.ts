@@ -15,6 +15,7 @@ import * as v9 from './009-verwerkingenlogging';
 import * as v10 from './010-draft-owner';
 import * as v11 from './011-callback-meldingen';
 import * as v12 from './012-door';
+import * as v13 from './013-local-index-set';
 
 export const migrations: readonly { version: number; sql: string }[] = [
   { version: 1, sql: v1.sql }, { version: 2, sql: v2.sql },
@@ -28,6 +29,7 @@ export const migrations: readonly { version: number; sql: string }[] = [
   { version: 10, sql: v10.sql },
   { version: 11, sql: v11.sql },
   { version: 12, sql: v12.sql },
+  { version: 13, sql: v13.sql },
 ];
 
 export const LATEST_VERSION = migrations.at(-1)?.version ?? 0;
