@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEndpoints, startDemoServer, type DemoServer } from '../../src/demo';
 import { HOST_SECRET_HEADER } from '../../src/shared/contract/transport';
 import { activeId, openBert, pageAxeViolations, REPO_ROOT, startApp, type RunningApp } from './harness';
+import { TELEFOON_ONGELDIG } from '../../src/shared/telefoon';
 
 const SHOTS_DIR = join(REPO_ROOT, process.env.UPDATE_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots');
 const VRAAG = 'Dhr. Smit terugbellen over zijn container';
@@ -130,9 +131,9 @@ describe('a parked terugbelverzoek repaired in the Wachtrij', () => {
     const nummer = item.getByLabel('Telefoonnummer 1');
     await nummer.fill('06-12x');
     await nummer.press('Enter');
-    await item.locator('.points .error', { hasText: 'Ongeldig telefoonnummer.' }).waitFor();
+    await item.locator('.points .error', { hasText: TELEFOON_ONGELDIG }).waitFor();
     const describedBy = await nummer.getAttribute('aria-describedby');
-    expect(await page.locator(`#${describedBy}`).innerText()).toBe('Ongeldig telefoonnummer.');
+    expect(await page.locator(`#${describedBy}`).innerText()).toBe(TELEFOON_ONGELDIG);
     await nummer.fill('0612345679');
 
     expect(await pageAxeViolations(page)).toEqual([]);

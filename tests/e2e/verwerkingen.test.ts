@@ -58,6 +58,8 @@ describe('the verwerkingenlog', () => {
     await page.locator('[data-testid="filter-bsn"]').fill('999993653');
     await page.locator('[data-testid="filter-bsn"]').press('Enter');
     await expect.poll(() => page.getByText(/verwerkingen? gevonden/).first().innerText()).toMatch(/^\d+ verwerking/);
+    // The search is itself logged (after its answer was shown): wait for that row, then count.
+    await expect.poll(() => logRows().map((r) => r.actie_naam)).toContain('Verwerkingenlog doorzocht op BSN');
     const before = logRows().length;
     await table.getByRole('button', { name: /Toon het volledige nummer/ }).first().click();
     await expect.poll(() => table.innerText()).toContain('999993653');
