@@ -60,7 +60,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   let config: KlantbeeldConfig;
   let store: Store;
   try {
-    config = loadConfig(options.dataDir, options.env ?? process.env);
+    config = loadConfig(options.dataDir, options.env ?? process.env, log);
     store = Store.open(join(options.dataDir, STORE_FILE), { key: cacheKeyFor(options.dataDir, options.env ?? process.env) });
   } catch (error) {
     folderLock.release();
