@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
 import { loadConfig } from './config/load';
+import { lockedBy } from './config/machine-config';
 import { kalenderBron, type KalenderBron } from './calendar';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
@@ -131,7 +132,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...callbackHandlers(callbacks),
     ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
     ...privacy.handlers,
-    ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),
+    ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams, lockedBy(options.env ?? process.env, 'werkdagen.sluitingsdagen'))),
   };
   const dispatcher = new Dispatcher(handlers, () => session.caller(), log, privacy.recorder);
   sync.start();

@@ -149,3 +149,10 @@ function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
   while ('innerType' in here._zod.def) here = here._zod.def.innerType as z.core.$ZodType;
   return here;
 }
+
+/** The machine file that locks this dotted field (the field itself or a section above it), or null. */
+export function lockedBy(env: NodeJS.ProcessEnv, path: string): string | null {
+  const machine = readMachineConfig(env);
+  if (!machine) return null;
+  return machine.vergrendeld.some((locked) => path === locked || path.startsWith(`${locked}.`)) ? machine.file : null;
+}
