@@ -58,6 +58,7 @@ export default defineConfig({
           globalSetup: ['./tests/support/clear-test-logs.ts'],
         },
       },
+      { resolve: { alias }, test: { name: 'electron', include: ['tests/electron/**/*.test.ts'], environment: 'node', testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false, sequence: { groupOrder: 2 } } },
       {
         resolve: { alias },
         test: {

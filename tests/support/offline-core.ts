@@ -10,7 +10,7 @@ export const demoAccounts = (...names: string[]) => DEMO_ACCOUNTS.filter((a) => 
  * Writes the config of a core against a zaaksysteem that is not there: everything cached works,
  * writes queue. `sync` overrides the quiet sync settings; `auth` is the config's auth section.
  */
-function writeOfflineConfig(dataDir: string, extra: { auth?: Record<string, unknown>; sync?: Record<string, unknown> }): void {
+export function writeOfflineConfig(dataDir: string, extra: { auth?: Record<string, unknown>; sync?: Record<string, unknown> }): void {
   mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     join(dataDir, 'klantbeeld.config.json'),

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { ZgwAdapter } from './adapters/zgw/adapter';
 import type { Core, CoreOptions } from './api';
 import { loadConfig } from './config/load';
+import { lockedBy } from './config/machine-config';
 import { kalenderBron, type KalenderBron } from './calendar';
 import type { KlantbeeldConfig, ZgwConnection } from './config/schema';
 import { Dispatcher, type Handlers } from './dispatcher';
@@ -68,7 +69,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
   let config: ReturnType<typeof withPrefetchDecided>;
   let store: Store;
   try {
-    config = withPrefetchDecided(loadConfig(options.dataDir, options.env ?? process.env));
+    config = withPrefetchDecided(loadConfig(options.dataDir, options.env ?? process.env, log));
     store = Store.open(join(options.dataDir, STORE_FILE), { key: cacheKeyFor(options.dataDir, options.env ?? process.env) });
   } catch (error) {
     folderLock.release();
@@ -166,7 +167,7 @@ export async function startCore(options: CoreOptions): Promise<StartedCore> {
     ...callbackHandlers(callbacks),
     ...teamleiderHandlers(new TeamleiderService(store, kalender, config)),
     ...privacy.handlers,
-    ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams)),
+    ...beheerHandlers(new BeheerService(options.dataDir, kalender, config.terugbelTeams, lockedBy(options.env ?? process.env, 'werkdagen.sluitingsdagen'))),
   };
   const dispatcher = new Dispatcher(handlers, () => session.caller(), log, privacy.recorder);
   sync.start();

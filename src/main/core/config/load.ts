@@ -2,20 +2,23 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { dutchInputIssue } from '../input-issues';
+import { ConfigError } from './errors';
+import { applyMachineConfig, readMachineConfig } from './machine-config';
 import { KlantbeeldConfig } from './schema';
 import { mergeSecrets, secretsFromEnv } from './secret-fields';
 
+export { ConfigError };
 export const CONFIG_FILE = 'klantbeeld.config.json';
-
-export class ConfigError extends Error {}
 
 /**
  * Reads `<dataDir>/klantbeeld.config.json` (written with defaults on first start so a beheerder
- * finds it), then applies KLANTBEELD_* environment overrides. A broken file stops the start
- * with a message that names the field; it is never silently replaced.
+ * finds it), then applies KLANTBEELD_* environment overrides, all over the machine-wide file
+ * when there is one (machine-config.ts; its locked fields win, and `log` names what they overruled).
+ * A broken file stops the start with a message that names the field; it is never silently replaced.
  */
-export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env): KlantbeeldConfig {
+export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env, log?: (line: string) => void): KlantbeeldConfig {
   const file = join(dataDir, CONFIG_FILE);
+  const machine = readMachineConfig(env);
   let raw: unknown = {};
   if (existsSync(file)) {
     try {
@@ -24,15 +27,26 @@ export function loadConfig(dataDir: string, env: NodeJS.ProcessEnv = process.env
       throw new ConfigError(`${file} is geen geldige JSON${jsonPosition(error)}.`);
     }
   } else {
-    writeFileSync(file, `${JSON.stringify(KlantbeeldConfig.parse({}), null, 2)}\n`, { mode: 0o600 });
+    // Under a machine file the user's file starts empty: written-out defaults would hide the machine's settings.
+    const initial = machine ? {} : KlantbeeldConfig.parse({});
+    writeFileSync(file, `${JSON.stringify(initial, null, 2)}\n`, { mode: 0o600 });
   }
-  // Secrets the desktop app keeps in safeStorage come back in KLANTBEELD_SECRETS (config/secret-fields.ts).
-  const merged = applyEnv(mergeSecrets(raw, secretsFromEnv(env)), env);
+  const own = applyEnv(raw, env);
+  let merged = own;
+  if (machine) {
+    const applied = applyMachineConfig(own, machine);
+    merged = applied.merged;
+    for (const path of applied.overruled) log?.(`config: ${path} is locked by the machine-wide configuration (${machine.file}); the user's value is ignored`);
+  }
+  // Secrets the desktop app keeps in safeStorage come back in KLANTBEELD_SECRETS (config/secret-fields.ts),
+  // last: their places may come from the machine file. A value already there (file, environment) wins.
+  merged = mergeSecrets(merged, secretsFromEnv(env));
   // The beheerder reads this at start: in Dutch, naming the field (adapter.kind) and what it may be.
   const parsed = KlantbeeldConfig.safeParse(merged, { error: configIssue });
   if (!parsed.success) {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new ConfigError(`Configuratie ongeldig (${file} of KLANTBEELD_*-variabelen): ${where}`);
+    const sources = machine ? `${machine.file}, ${file} of KLANTBEELD_*-variabelen` : `${file} of KLANTBEELD_*-variabelen`;
+    throw new ConfigError(`Configuratie ongeldig (${sources}): ${where}`);
   }
   return parsed.data;
 }

@@ -21,6 +21,8 @@ export class BeheerService {
     private readonly dataDir: string,
     private readonly kalender: KalenderBron,
     private readonly teams: readonly Team[],
+    /** The machine-wide configuration file that locks the sluitingsdagen (config/machine-config.ts), if one does. */
+    private readonly sluitingsdagenVastIn: string | null = null,
   ) {}
 
   overzicht(jaar: number): KalenderOverzicht {
@@ -72,9 +74,13 @@ export class BeheerService {
    * it was), then rebuilds the live calendar from it.
    */
   private wijzig(change: (lijst: Sluitingsdag[]) => Sluitingsdag[]): void {
+    if (this.sluitingsdagenVastIn) {
+      throw new ServiceError('conflict', `De sluitingsdagen worden centraal vastgelegd (${this.sluitingsdagenVastIn}); wijzig ze daar.`);
+    }
     const schema = KlantbeeldConfig.shape.werkdagen;
     updateConfigFile(this.dataDir, (raw) => {
-      const werkdagen = objectOf(raw.werkdagen);
+      // Without a list of its own the user file starts from the one in force (a machine file's, or none).
+      const werkdagen = { sluitingsdagen: this.kalender.config().werkdagen.sluitingsdagen, ...objectOf(raw.werkdagen) };
       const huidig = schema.safeParse(werkdagen);
       if (!huidig.success) throw new ServiceError('conflict', 'De werkdagen in klantbeeld.config.json zijn ongeldig; herstel het bestand eerst.');
       const lijst = change(huidig.data.sluitingsdagen).sort((a, b) => (a.datum < b.datum ? -1 : 1));
