@@ -149,6 +149,8 @@ const nl = {
     discard: 'Contact sluiten zonder registreren',
     discardConfirm: 'Dit contact sluiten? Wat u typte wordt niet geregistreerd.',
     discarded: 'Contact gesloten zonder registreren',
+    discardYes: 'Sluiten zonder registreren',
+    discardKeep: 'Verder met dit contact',
     saving: 'Concept opslaan…',
     saved: 'Concept opgeslagen om {time}',
     saveFailed: 'Concept niet opgeslagen: {message}',
