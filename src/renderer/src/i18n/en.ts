@@ -11,6 +11,7 @@ const en: Messages = {
     name: 'Klantbeeld',
     skipToContent: 'Skip to content',
     switchLanguage: 'Nederlands',
+    cancel: 'Cancel',
   },
   nav: {
     redactie: 'Knowledge editing',

@@ -9,6 +9,7 @@ const nl = {
     name: 'Klantbeeld',
     skipToContent: 'Naar de inhoud',
     switchLanguage: 'English',
+    cancel: 'Annuleren',
   },
   nav: {
     redactie: 'Kennisredactie',
