@@ -101,14 +101,21 @@ describe('feedback and focus', () => {
       found = (await detail.locator('[data-action="oppakken"]').count()) > 0 && !(await detail.locator('[data-testid="callback-assignee"]').innerText()).includes(' · ');
     }
     expect(found, 'an open callback nobody picked up').toBe(true);
+    const focusedOutcome = () => page.evaluate<string>('document.activeElement?.dataset.testid ?? ""');
     await detail.locator('[data-action="oppakken"]').click();
     await expect.poll(() => outcome.innerText()).toContain('Opgepakt');
-    await expect.poll(() => page.evaluate<string>('document.activeElement?.dataset.testid ?? ""')).toBe('callback-outcome');
+    await expect.poll(focusedOutcome).toBe('callback-outcome');
+    // Released: the button pressed is gone, focus is on what happened (not on the page body).
+    await detail.locator('[data-action="vrijgeven"]').click();
+    await expect.poll(() => outcome.innerText()).not.toContain('Opgepakt');
+    await expect.poll(focusedOutcome).toBe('callback-outcome');
+    await detail.locator('[data-action="oppakken"]').click();
+    await expect.poll(() => outcome.innerText()).toContain('Opgepakt');
 
     await detail.locator('[data-action="poging"]').click();
     await detail.locator('[data-form="poging"] button[type="submit"]').click();
     await expect.poll(() => outcome.innerText()).toContain('Belpoging vastgelegd.');
-    await expect.poll(() => page.evaluate<string>('document.activeElement?.dataset.testid ?? ""')).toBe('callback-outcome');
+    await expect.poll(focusedOutcome).toBe('callback-outcome');
 
     await detail.locator('[data-action="afhandelen"]').click();
     await detail.locator('[data-form="afhandelen"] button[type="submit"]').click();
@@ -120,7 +127,7 @@ describe('feedback and focus', () => {
     await detail.locator('#afhandelen-resultaat').selectOption({ index: 1 });
     await detail.locator('[data-form="afhandelen"] button[type="submit"]').click();
     await expect.poll(() => outcome.innerText()).toContain('Afgehandeld.');
-    await expect.poll(() => page.evaluate<string>('document.activeElement?.dataset.testid ?? ""')).toBe('callback-outcome');
+    await expect.poll(focusedOutcome).toBe('callback-outcome');
   });
 
   it('shows the callback notice in the navigation bar, over no field, closed with Escape', async () => {
@@ -161,5 +168,23 @@ describe('feedback and focus', () => {
     expect(await sync.innerText()).not.toContain('Verbonden');
     expect(await page.locator('.sync a[href$="#/wachtrij"]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SHOTS, 'feedback-geen-verbinding.png') });
+  });
+});
+
+describe('Dutch inline errors in the team leader\'s period', () => {
+  it('an empty own date is refused with our message, not the browser\'s bubble', async () => {
+    const leader = await startApp({ account: 'marloes' });
+    try {
+      const { page } = leader;
+      await page.goto(`${leader.appUrl}#/teamleider`);
+      await page.getByTestId('periode-preset').selectOption('eigen');
+      const van = page.locator('.periode input[type="date"]').first();
+      await van.fill('');
+      await page.locator('.periode button[type="submit"]').click();
+      await expect.poll(() => page.locator('.periode [role="alert"]').innerText()).toBe('Vul een begin- en einddatum in.');
+      expect(await page.locator('.periode').evaluate((form) => (form as HTMLFormElement).noValidate)).toBe(true);
+    } finally {
+      await leader.stop();
+    }
   });
 });
