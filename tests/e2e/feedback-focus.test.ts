@@ -16,10 +16,10 @@ let app: RunningApp;
 
 /** The element's box lies inside the viewport (the clerk sees it without scrolling). */
 async function inView(page: Page, selector: string): Promise<boolean> {
-  return page.evaluate((sel) => {
-    const r = document.querySelector(sel)?.getBoundingClientRect();
+  return page.evaluate<boolean>(`(() => {
+    const r = document.querySelector(${JSON.stringify(selector)})?.getBoundingClientRect();
     return !!r && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
-  }, selector);
+  })()`);
 }
 
 async function axeClean(page: Page): Promise<void> {
@@ -142,13 +142,13 @@ describe('feedback and focus', () => {
       })()`);
     }
     await notice.waitFor();
-    const overlaps = await page.evaluate(() => {
-      const box = document.querySelector('[data-testid="callback-notice"]')!.getBoundingClientRect();
+    const overlaps = await page.evaluate<boolean>(`(() => {
+      const box = document.querySelector('[data-testid="callback-notice"]').getBoundingClientRect();
       return [...document.querySelectorAll('main input, main select, main textarea, main button')].some((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0 && r.left < box.right && r.right > box.left && r.top < box.bottom && r.bottom > box.top;
       });
-    });
+    })()`);
     expect(overlaps).toBe(false);
     expect(await page.locator('nav [data-testid="callback-notice"]').count()).toBe(1);
     await axeClean(page);
@@ -182,7 +182,7 @@ describe('Dutch inline errors in the team leader\'s period', () => {
       await van.fill('');
       await page.locator('.periode button[type="submit"]').click();
       await expect.poll(() => page.locator('.periode [role="alert"]').innerText()).toBe('Vul een begin- en einddatum in.');
-      expect(await page.locator('.periode').evaluate((form) => (form as HTMLFormElement).noValidate)).toBe(true);
+      expect(await page.evaluate<boolean>("document.querySelector('form.periode').noValidate")).toBe(true);
     } finally {
       await leader.stop();
     }
