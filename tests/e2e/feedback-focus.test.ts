@@ -167,6 +167,7 @@ describe('feedback and focus', () => {
     await expect.poll(() => sync.innerText(), { timeout: 30_000 }).toContain('Geen verbinding met Klantbeeld');
     expect(await sync.innerText()).not.toContain('Verbonden');
     expect(await page.locator('.sync a[href$="#/wachtrij"]').count()).toBeGreaterThan(0);
+    await axeClean(page);
     await page.screenshot({ path: join(SHOTS, 'feedback-geen-verbinding.png') });
   });
 });
