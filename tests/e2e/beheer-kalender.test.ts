@@ -66,9 +66,13 @@ describe('Beheer → Werkdagen', () => {
     expect(await activeId(page)).toBe('sluitingsdag-datum');
     expect(await axeViolations(page, '.beheer-kalender')).toEqual([]);
 
-    // Remove with the keyboard; the confirmation is a dialog.
-    page.once('dialog', (dialog) => void dialog.accept());
+    // Remove with the keyboard; the confirmation is the app's own dialog, focus on the safe choice.
     await page.getByRole('button', { name: 'Sluitingsdag Vrijdag na Hemelvaart op vrijdag 15 mei 2026 verwijderen' }).focus();
+    await page.keyboard.press('Enter');
+    const vraag = page.locator('dialog.confirm[open]');
+    await expect.poll(() => vraag.innerText()).toContain('Die dag telt dan weer als werkdag.');
+    await expect.poll(() => page.evaluate<string>('document.activeElement?.dataset.choice ?? ""')).toBe('cancel');
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect.poll(() => rij.count()).toBe(0);
     expect(await page.evaluate<string>('document.activeElement?.tagName ?? ""')).toBe('CAPTION');

@@ -70,6 +70,13 @@ describe('the verwerkingenlog', () => {
     expect(await axeViolations(page, '.verwerkingen')).toEqual([]);
     // The whole page too: top bar, navigation and side panel around the view.
     expect(await pageAxeViolations(page)).toEqual([]);
+
+    // An empty date: our Dutch message at the form, not the browser's own bubble (novalidate).
+    const van = page.locator('.filters input[type="date"]').first();
+    await van.fill('');
+    await page.locator('[data-testid="filter-bsn"]').press('Enter');
+    await expect.poll(() => page.locator('.verwerkingen [role="alert"]').innerText()).toBe('Vul een begin- en einddatum in.');
+    expect(await van.getAttribute('aria-invalid')).toBe('true');
   });
 
   it('"Vergeet deze persoon" removes Bert’s dossier after a confirmation', async () => {

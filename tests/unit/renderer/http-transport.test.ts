@@ -127,6 +127,31 @@ describe('HTTP transport: events', () => {
     expect(opened).toBe(2); // stopped: no reconnect after the last subscriber left
   });
 
+  it('counts a stream silent past the heartbeat as lost (a cut network closes no socket) and reconnects', async () => {
+    vi.useFakeTimers();
+    const streams = [sseStream(), sseStream()];
+    let opened = 0;
+    const fetch = async () => streams[opened++]!.response;
+    const states: StreamState[] = [];
+    const transport = createHttpTransport({ secret: 's', fetch, backoff: () => 1000, silenceMs: 40_000 });
+    transport.onStreamState((state) => states.push(state));
+    const stop = transport.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    // The host's heartbeat every 15 s keeps it open, for a minute and more.
+    for (let i = 0; i < 5; i += 1) {
+      await vi.advanceTimersByTimeAsync(15_000);
+      streams[0]!.send(': hartslag\n\n');
+    }
+    expect(states).toEqual(['connecting', 'open']);
+    // Then nothing arrives any more: lost, said so, and tried again.
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(states.at(-1)).toBe('reconnecting');
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(opened).toBe(2);
+    expect(states.at(-1)).toBe('open');
+    stop();
+  });
+
   it('tells a state listener that arrives while the stream is open that it is open', async () => {
     const stream = sseStream();
     const transport = createHttpTransport({ secret: 's', fetch: async () => stream.response });

@@ -18,6 +18,8 @@ export interface HttpTransportOptions {
   fetch?: typeof fetch;
   /** Backoff for reconnecting the event stream, in ms (attempt starts at 0). */
   backoff?: (attempt: number) => number;
+  /** How long an open stream may stay silent before it counts as lost (default STREAM_SILENCE_MS). */
+  silenceMs?: number;
 }
 
 export interface HttpTransport extends Transport {
@@ -30,6 +32,12 @@ const UNREACHABLE: CallResult = {
   error: { code: 'unavailable', message: 'Klantbeeld is niet bereikbaar. Probeer het zo opnieuw.' },
 };
 
+/**
+ * The host writes a heartbeat every 15 s (src/main/host/server.ts). A cut network closes no
+ * socket: without this the stream would stay "open" and the window would keep saying Verbonden.
+ */
+export const STREAM_SILENCE_MS = 40_000;
+
 export function defaultBackoff(attempt: number): number {
   const base = Math.min(30_000, 500 * 2 ** attempt);
   return base / 2 + Math.random() * (base / 2);
@@ -39,6 +47,7 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const baseUrl = options.baseUrl ?? '';
   const backoff = options.backoff ?? defaultBackoff;
+  const silenceMs = options.silenceMs ?? STREAM_SILENCE_MS;
   const headers: Record<string, string> = options.secret ? { [HOST_SECRET_HEADER]: options.secret } : {};
 
   const handlers = new Set<(name: EventName, payload: unknown) => void>();
@@ -80,10 +89,22 @@ export function createHttpTransport(options: HttpTransportOptions): HttpTranspor
     setState('open');
     const parser = createSseParser((message) => deliver(message.event, message.data));
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) return;
-      parser.push(value);
+    // Silence past the heartbeat: the line is dead; ending the read reconnects (and says so).
+    let watchdog: ReturnType<typeof setTimeout> | undefined;
+    const heard = () => {
+      clearTimeout(watchdog);
+      watchdog = setTimeout(() => void reader.cancel().catch(() => undefined), silenceMs);
+    };
+    heard();
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        heard();
+        parser.push(value);
+      }
+    } finally {
+      clearTimeout(watchdog);
     }
   }
 

@@ -11,6 +11,7 @@ const en: Messages = {
     name: 'Klantbeeld',
     skipToContent: 'Skip to content',
     switchLanguage: 'Nederlands',
+    cancel: 'Cancel',
   },
   nav: {
     redactie: 'Knowledge editing',
@@ -154,6 +155,8 @@ const en: Messages = {
     discard: 'Close contact without registering',
     discardConfirm: 'Close this contact? What you typed will not be registered.',
     discarded: 'Contact closed without registering',
+    discardYes: 'Close without registering',
+    discardKeep: 'Continue with this contact',
     saving: 'Saving draft…',
     saved: 'Draft saved at {time}',
     saveFailed: 'Draft not saved: {message}',

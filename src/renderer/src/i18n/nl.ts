@@ -9,6 +9,7 @@ const nl = {
     name: 'Klantbeeld',
     skipToContent: 'Naar de inhoud',
     switchLanguage: 'English',
+    cancel: 'Annuleren',
   },
   nav: {
     redactie: 'Kennisredactie',
@@ -152,6 +153,8 @@ const nl = {
     discard: 'Contact sluiten zonder registreren',
     discardConfirm: 'Dit contact sluiten? Wat u typte wordt niet geregistreerd.',
     discarded: 'Contact gesloten zonder registreren',
+    discardYes: 'Sluiten zonder registreren',
+    discardKeep: 'Verder met dit contact',
     saving: 'Concept opslaan…',
     saved: 'Concept opgeslagen om {time}',
     saveFailed: 'Concept niet opgeslagen: {message}',

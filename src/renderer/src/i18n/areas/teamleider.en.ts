@@ -20,6 +20,7 @@ const teamleider: TeamleiderMessages = {
     tot: 'Up to and including',
     apply: 'Show',
     invalid: 'The start date is after the end date.',
+    leeg: 'Enter a start and an end date.',
   },
   tegels: {
     label: 'Key figures',

@@ -18,6 +18,7 @@ const teamleider = {
     tot: 'Tot en met',
     apply: 'Toon',
     invalid: 'De begindatum ligt na de einddatum.',
+    leeg: 'Vul een begin- en einddatum in.',
   },
   tegels: {
     label: 'Kerncijfers',

@@ -17,6 +17,7 @@ const verwerkingen = {
   keysHint: 'Enter in a filter field searches. Shortcuts: Alt+Page Down and Alt+Page Up turn pages.',
   loading: 'Loading the log…',
   loadFailed: 'The processing log could not be loaded.',
+  datumNodig: 'Enter a start and an end date.',
   empty: 'No processing in this period with these filters.',
   resultaat: '{n} entry found | {n} entries found',
   pagina: 'Page {page} of {pages}',

@@ -17,6 +17,7 @@ const verwerkingen = {
   keysHint: 'Enter in een filterveld zoekt. Sneltoetsen: Alt+Pagina omlaag en Alt+Pagina omhoog bladeren.',
   loading: 'Log laden…',
   loadFailed: 'Het verwerkingenlog kon niet worden geladen.',
+  datumNodig: 'Vul een begin- en einddatum in.',
   empty: 'Geen verwerkingen in deze periode met deze filters.',
   resultaat: '{n} verwerking gevonden | {n} verwerkingen gevonden',
   pagina: 'Pagina {page} van {pages}',
