@@ -32,6 +32,8 @@ beforeAll(async () => {
     account: 'bianca',
     env: {
       KLANTBEELD_ADAPTER: 'zgw',
+      // No BRP here: the full partij copy lets the clerk find Bert by name.
+      KLANTBEELD_PREFETCH_PARTIJEN: 'true',
       KLANTBEELD_ADAPTER_LABEL: 'Demo-zaaksysteem Turfbrug (eigen)',
       KLANTBEELD_ZAKEN_URL: endpoints.zakenUrl,
       KLANTBEELD_CATALOGI_URL: endpoints.catalogiUrl,

@@ -40,7 +40,7 @@ beforeAll(async () => {
       brp: { url: brpUrl, apiKey: brpApiKey },
       // Local accounts plus an OpenID provider that is not there: its failure is logged too.
       auth: { mode: 'oidc', accounts: DEMO_ACCOUNTS, oidc: { issuer: `${server.url}/geen-oidc`, clientId: 'klantbeeld', roleMapping: {} } },
-      sync: { outboxIntervalSeconds: 0.2 },
+      sync: { outboxIntervalSeconds: 0.2, prefetchPartijen: true },
     }),
   );
   host = await startHostProcess(dataDir, { KLANTBEELD_AUTH: 'oidc' });

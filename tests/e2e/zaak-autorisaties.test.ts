@@ -39,6 +39,8 @@ beforeAll(async () => {
       KLANTBEELD_ZGW_SECRET: ALLEEN_OPENBAAR.secret,
       KLANTBEELD_KLANTINTERACTIES_TOKEN: endpoints.klantinteractiesToken,
       KLANTBEELD_BRONORGANISATIE: '002756419',
+      // No BRP here: the full partij copy lets the clerk find Bert by name.
+      KLANTBEELD_PREFETCH_PARTIJEN: 'true',
     },
   });
 }, 120_000);

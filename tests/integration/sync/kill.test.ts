@@ -29,6 +29,8 @@ beforeAll(async () => {
   server = await startDemoServer({ dbPath: join(dir.path, 'demo.sqlite'), size: 'demo', log: () => {} });
   env = {
     KLANTBEELD_ADAPTER: 'zgw',
+    // A small municipality's full copy: the clients find their customers by name and BSN locally.
+    KLANTBEELD_PREFETCH_PARTIJEN: 'true',
     KLANTBEELD_ZAKEN_URL: `${server.url}${DEMO_PATHS.zaken}`,
     KLANTBEELD_CATALOGI_URL: `${server.url}${DEMO_PATHS.catalogi}`,
     KLANTBEELD_KLANTINTERACTIES_URL: `${server.url}${DEMO_PATHS.klantinteracties}`,

@@ -56,6 +56,14 @@ describe('configuration', () => {
     expect(config.user.roles).toEqual(['teamleider', 'kcc']);
   });
 
+  it('switches the full partij copy on or off by environment; anything but true/false is refused in Dutch', () => {
+    writeFileSync(join(dir.path, CONFIG_FILE), JSON.stringify({ adapter: zgw, sync: { workQueueSeconds: 30 } }));
+    expect(loadConfig(dir.path, { KLANTBEELD_PREFETCH_PARTIJEN: 'true' }).sync).toMatchObject({ prefetchPartijen: true, workQueueSeconds: 30 });
+    expect(loadConfig(dir.path, { KLANTBEELD_PREFETCH_PARTIJEN: 'false' }).sync.prefetchPartijen).toBe(false);
+    expect(loadConfig(dir.path, {}).sync.prefetchPartijen).toBeUndefined();
+    expect(() => loadConfig(dir.path, { KLANTBEELD_PREFETCH_PARTIJEN: 'ja' })).toThrow(/sync\.prefetchPartijen/);
+  });
+
   it('switches to a real zaaksysteem by environment alone', () => {
     const env = Object.fromEntries(
       Object.entries({ KLANTBEELD_ADAPTER: 'zgw', KLANTBEELD_ZAKEN_URL: zgw.zakenUrl, KLANTBEELD_CATALOGI_URL: zgw.catalogiUrl, KLANTBEELD_KLANTINTERACTIES_URL: zgw.klantinteractiesUrl, KLANTBEELD_ZGW_CLIENT_ID: 'c', KLANTBEELD_ZGW_SECRET: 's', KLANTBEELD_KLANTINTERACTIES_TOKEN: 't', KLANTBEELD_BRONORGANISATIE: '002756419' }),

@@ -105,9 +105,14 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
     const user = z.record(z.string(), z.unknown()).catch({}).parse(base.user ?? {});
     out.user = { ...KlantbeeldConfig.shape.user.parse(undefined), ...user, ...userEnv };
   }
-  if (env.KLANTBEELD_WORKQUEUE_SECONDS) {
+  if (env.KLANTBEELD_WORKQUEUE_SECONDS || env.KLANTBEELD_PREFETCH_PARTIJEN) {
     const sync = z.record(z.string(), z.unknown()).catch({}).parse(base.sync ?? {});
-    out.sync = { ...sync, workQueueSeconds: Number(env.KLANTBEELD_WORKQUEUE_SECONDS) };
+    out.sync = {
+      ...sync,
+      ...(env.KLANTBEELD_WORKQUEUE_SECONDS ? { workQueueSeconds: Number(env.KLANTBEELD_WORKQUEUE_SECONDS) } : {}),
+      // 'true' or 'false'; anything else is left for the schema to refuse in Dutch.
+      ...(env.KLANTBEELD_PREFETCH_PARTIJEN ? { prefetchPartijen: envBoolean(env.KLANTBEELD_PREFETCH_PARTIJEN) } : {}),
+    };
   }
   // Sign-in: KLANTBEELD_AUTH=vast switches on the fixed development user (the `user` above).
   const authEnv = {
@@ -119,4 +124,8 @@ function applyEnv(raw: unknown, env: NodeJS.ProcessEnv): unknown {
     out.auth = { ...z.record(z.string(), z.unknown()).catch({}).parse(base.auth ?? {}), ...authEnv };
   }
   return out;
+}
+
+function envBoolean(value: string): boolean | string {
+  return value === 'true' ? true : value === 'false' ? false : value;
 }
