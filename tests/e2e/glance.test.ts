@@ -33,11 +33,10 @@ async function inViewWithoutScrolling(page: Page, element: Locator): Promise<voi
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.y + box!.height, `bottom of "${(await element.innerText()).split('\n')[0]}"`).toBeLessThanOrEqual(viewport.height);
   expect(box!.x + box!.width).toBeLessThanOrEqual(viewport.width);
-  const scrolled = await element.evaluate((el) => {
-    const out: number[] = [];
-    for (let node: Element | null = el; node; node = node.parentElement) out.push(node.scrollTop);
-    return out.concat(document.scrollingElement?.scrollTop ?? 0).filter((top) => top !== 0);
-  });
+  // Nothing on the page, the page itself included, is scrolled away from the top.
+  const scrolled = await page.evaluate<string[]>(
+    "[document.scrollingElement, ...document.querySelectorAll('*')].filter((e) => e && e.scrollTop !== 0).map((e) => e.tagName + '.' + e.className)",
+  );
   expect(scrolled).toEqual([]);
 }
 
