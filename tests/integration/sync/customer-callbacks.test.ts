@@ -30,7 +30,7 @@ describe('the callbacks on a customer picture', () => {
     const other = new ZgwAdapter(demoConnection(rig.server), colleague, otherStore.remoteCache);
     const bert = rig.store.customers.get(rig.bertId)!;
     const vraag = 'Dhr. Burger terugbellen over de bezwaartermijn';
-    await other.pushCallback(
+    const { sourceUrl } = await other.pushCallback(
       {
         contact: {
           idempotencyKey: 'c0000000-0000-4000-8000-000000000013',
@@ -50,7 +50,6 @@ describe('the callbacks on a customer picture', () => {
       },
       memoryLog(),
     );
-    otherStore.close();
 
     await rig.engine.pollWorkQueues();
     expect(callbacks.forCustomer(rig.bertId).items.map((c) => c.vraag)).not.toContain(vraag);
@@ -68,5 +67,12 @@ describe('the callbacks on a customer picture', () => {
       .pluck()
       .get(bert.sourceUrl.split('/').pop()) as number;
     expect(callbacks.forCustomer(rig.bertId).items.filter((c) => c.syncState === 'sent')).toHaveLength(open);
+
+    // Handled on the other workstation: gone from Bert's open callbacks at the next refresh.
+    await other.patchTaak({ taakUrl: sourceUrl, status: 'verwerkt' }, memoryLog());
+    otherStore.close();
+    await rig.engine.refreshCustomer(rig.bertId);
+    expect(callbacks.forCustomer(rig.bertId).items.map((c) => c.vraag)).not.toContain(vraag);
+    expect(rig.store.callbacks.knows(sourceUrl)).toBe(true);
   });
 });
