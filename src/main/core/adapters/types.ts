@@ -192,6 +192,8 @@ export interface CallbackAdapter {
   listTaken(status: 'te_verwerken' | 'verwerkt', pages?: number): Promise<CallbackRecord[]>;
   /** These interne taken as they are now; ones the source no longer has are left out. */
   fetchTaken(urls: readonly string[]): Promise<CallbackRecord[]>;
+  /** Every interne taak of this partij (open and handled), whoever it is assigned to. */
+  takenOfPartij?(partijUrl: string): Promise<CallbackRecord[]>;
   /** Changes an interne taak; resumable (each step in the log), safe to repeat. */
   patchTaak(patch: TaakPatch, log: StepLog): Promise<{ toelichting: string; afgehandeldOp: string | null }>;
   /** A call attempt: a klantcontact (contact.poging set) about the interne taak. */

@@ -53,4 +53,16 @@ export class CallbackPoll {
     if (departed.length > 0) this.store.callbacks.refresh(await adapter.fetchTaken(departed), idOf, fetchedAt(), this.derive);
     await readAttempts(this.store, adapter, keys, this.now);
   }
+
+  /**
+   * A customer's open callbacks as the zaaksysteem has them, whoever they are for (read when the
+   * customer is opened or refreshed). Handled ones only update callbacks already known here.
+   */
+  async forCustomer(adapter: CallbackAdapter, partijUrl: string): Promise<void> {
+    if (!adapter.takenOfPartij) return;
+    const records = await adapter.takenOfPartij(partijUrl);
+    const idOf = (url: string) => this.store.customers.idBySourceUrl(url);
+    const keep = records.filter((r) => r.status === 'te_verwerken' || this.store.callbacks.knows(r.sourceUrl));
+    this.store.callbacks.refresh(keep, idOf, this.now().toISOString(), this.derive);
+  }
 }

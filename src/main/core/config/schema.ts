@@ -134,6 +134,20 @@ export const KlantbeeldConfig = z.object({
     .array(z.string().min(1).max(50))
     .min(1)
     .default(['telefoon', 'balie', 'e-mail', 'chat', 'social media', 'brief', 'contactformulier']),
+  /**
+   * The kanaal a new contact starts with: this workstation's (a balie desk) before the role's
+   * (the first of the user's roles that names one); telefoon when neither does (issue 13).
+   */
+  kanaal: z
+    .object({
+      standaard: z
+        .object({
+          werkplek: z.string().min(1).max(50).optional(),
+          rollen: z.partialRecord(Role, z.string().min(1).max(50)).default({ balie: 'balie', kcc: 'telefoon' }),
+        })
+        .default({ rollen: { balie: 'balie', kcc: 'telefoon' } }),
+    })
+    .default({ standaard: { rollen: { balie: 'balie', kcc: 'telefoon' } } }),
   /** Outcomes of a contact, stored as klantcontact.metadata.gespreksresultaat (the Turfbrug codes). */
   gespreksresultaten: z
     .array(z.string().min(1).max(100))

@@ -380,6 +380,11 @@ export class CallbackStore {
     return this.db.prepare<[string], { queue: string }>('SELECT queue FROM callback_queues WHERE callback_id = ?').all(id).map((r) => r.queue);
   }
 
+  /** This interne taak is held here. */
+  knows(sourceUrl: string): boolean {
+    return this.db.prepare<[string], { id: string }>('SELECT id FROM callbacks WHERE source_url = ?').get(sourceUrl) !== undefined;
+  }
+
   /** A customer's open callbacks, oldest first. */
   listOpenForCustomer(customerId: string, limit: number): CallbackListRow[] {
     return this.db

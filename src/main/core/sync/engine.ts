@@ -288,9 +288,20 @@ export class SyncEngine {
       const partial = dossier.warnings?.length ? dossier.warnings.join('; ') : null;
       if (partial) this.options.log(`sync: refresh partly failed: ${partial}`);
       this.events.emit('customer.refreshed', { customerId, at: at(), ok: true, message: partial });
+      if ('listWorkQueue' in this.adapter) await this.customerCallbacks(customer.sourceUrl);
     } catch (error) {
       this.unreachable(error, 'klantbeeld verversen');
       this.events.emit('customer.refreshed', { customerId, at: at(), ok: false, message: (error as Error).message });
+    }
+  }
+
+  /** The customer's callbacks for whoever they are (issue 13); a failure leaves the cached ones. */
+  private async customerCallbacks(partijUrl: string): Promise<void> {
+    try {
+      await this.callbackPoll.forCustomer(this.adapter as ZaaksysteemAdapter & CallbackAdapter, partijUrl);
+      this.events.emit('callbacks.changed', { at: this.now().toISOString(), reason: 'poll' });
+    } catch (error) {
+      this.options.log(`sync: klant-terugbelverzoeken lezen mislukt: ${(error as Error).message}`);
     }
   }
 

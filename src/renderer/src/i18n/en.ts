@@ -114,6 +114,8 @@ const en: Messages = {
     deadlinePast: 'Deadline passed: {n} day ago | Deadline passed: {n} days ago',
     deadlineToday: 'Deadline is today',
     deadlineNear: 'Deadline in {n} day | Deadline in {n} days',
+    deadlineShort: 'Due by',
+    zaaktype: 'Zaaktype',
   },
   form: {
     title: 'Register a contact',

@@ -112,6 +112,8 @@ const nl = {
     deadlinePast: 'Termijn verstreken: {n} dag geleden | Termijn verstreken: {n} dagen geleden',
     deadlineToday: 'Termijn verloopt vandaag',
     deadlineNear: 'Termijn verloopt over {n} dag | Termijn verloopt over {n} dagen',
+    deadlineShort: 'Uiterlijk',
+    zaaktype: 'Zaaktype',
   },
   form: {
     title: 'Contact registreren',

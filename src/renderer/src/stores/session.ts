@@ -26,8 +26,12 @@ export const useSessionStore = defineStore('session', () => {
   const gespreksresultaten = computed(() => data.value?.gespreksresultaten ?? []);
   const afdelingen = computed(() => data.value?.afdelingen ?? []);
   const terugbelTeams = computed(() => data.value?.terugbelTeams ?? []);
-  /** The kanaal a new contact starts with: telephone, the KCC's main channel. */
-  const defaultKanaal = computed(() => (kanalen.value.includes('telefoon') ? 'telefoon' : (kanalen.value[0] ?? '')));
+  /** The kanaal a new contact starts with: the role's or workstation's (config kanaal.standaard), else telephone. */
+  const defaultKanaal = computed(() => {
+    const standaard = data.value?.standaardKanaal;
+    if (standaard && kanalen.value.includes(standaard)) return standaard;
+    return kanalen.value.includes('telefoon') ? 'telefoon' : (kanalen.value[0] ?? '');
+  });
 
   return { info, user, kanalen, gespreksresultaten, afdelingen, terugbelTeams, defaultKanaal, dataSource: computed(() => data.value?.dataSource ?? null), load };
 });

@@ -13,6 +13,8 @@ export const appOperations = {
       /** Kind and display label of the configured zaaksysteem; never URLs with secrets or credentials. */
       dataSource: z.object({ kind: z.enum(['demo', 'zgw']), label: z.string() }),
       kanalen: z.array(z.string()),
+      /** The kanaal a new contact starts with, for this user on this workstation (config kanaal.standaard). */
+      standaardKanaal: z.string().optional(),
       /** Outcomes of a contact (codes as stored in klantcontact.metadata) and the afdelingen it can be for. */
       gespreksresultaten: z.array(z.string()).default([]),
       afdelingen: z.array(z.string()).default([]),

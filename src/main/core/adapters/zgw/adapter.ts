@@ -59,6 +59,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
   listWorkQueue: CallbackAdapter['listWorkQueue'] = (targets) => this.callbacks.listWorkQueue(targets);
   listTaken: CallbackAdapter['listTaken'] = (status) => this.callbacks.listTaken(status);
   fetchTaken: CallbackAdapter['fetchTaken'] = (urls) => this.callbacks.fetchTaken(urls);
+  takenOfPartij: NonNullable<CallbackAdapter['takenOfPartij']> = (partijUrl) => this.callbacks.takenOfPartij(partijUrl);
   patchTaak: CallbackAdapter['patchTaak'] = (patch, log) => this.callbacks.patchTaak(patch, log);
   pushAttempt: CallbackAdapter['pushAttempt'] = (contact, log) => this.callbacks.pushAttempt(contact, log);
   listAttempts: CallbackAdapter['listAttempts'] = (taakUrl) => this.callbacks.listAttempts(taakUrl);

@@ -18,6 +18,7 @@ import { ZgwApi, PARALLEL_REQUESTS, ACTOR_REFRESH_MS } from './api';
 import { collect } from './http';
 import { mapLimit } from '../../util/concurrency';
 import { uuidFromUrl } from './mapping';
+import { takenOfPartij } from './customer-callbacks';
 
 const Toelichting = z.object({ value: z.string() });
 
@@ -162,6 +163,11 @@ export class CallbackWrites {
     const ki = this.api.klantinteracties;
     const lists = await Promise.all(paths.map((path) => collect(ki, ki.url(`${path}&pageSize=${this.api.conn.pageSize}`), {}, pages)));
     return this.withKlantcontact(lists.flatMap((l) => l.items).map((item) => parseRemote(InterneTaak, item, 'interne taak')), known);
+  }
+
+  /** Every interne taak of this partij, whoever it is for (customer-callbacks.ts). */
+  takenOfPartij(partijUrl: string): Promise<CallbackRecord[]> {
+    return takenOfPartij(this.api, partijUrl, (force) => this.actorDirectory(force));
   }
 
   /** These interne taken as they are now (one request each, a few in flight); gone ones are left out. */

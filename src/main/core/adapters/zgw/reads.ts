@@ -13,7 +13,7 @@ const MetBetrokkenen = z
   .loose();
 
 /** The partijen a listed klantcontact's betrokkenen point at (from `expand=hadBetrokkenen`). */
-function betrokkenPartijen(item: unknown): string[] {
+export function betrokkenPartijen(item: unknown): string[] {
   const parsed = MetBetrokkenen.safeParse(item);
   if (!parsed.success) return [];
   return (parsed.data._expand?.hadBetrokkenen ?? []).flatMap((b) => (b.wasPartij?.uuid ? [b.wasPartij.uuid.toLowerCase()] : []));
