@@ -70,6 +70,12 @@ describe('a person only the BRP knows becomes a customer', () => {
     await deliverAll();
     const partijen = partijenAtServer(bsn);
     expect(partijen).toHaveLength(1);
+    expect(rig.server.db.prepare('SELECT soort_partij, voornaam, achternaam, indicatie_geheimhouding FROM partij WHERE id = ?').get(partijen[0]!.id)).toEqual({
+      soort_partij: 'persoon',
+      voornaam: 'Anouk',
+      achternaam: 'Veenstra',
+      indicatie_geheimhouding: 0,
+    });
     expect(rig.store.customers.get(customerId)?.sourceUrl).toMatch(new RegExp(`/partijen/${partijen[0]!.uuid}$`));
     expect(rig.store.contacts.get(contact.id)?.syncState).toBe('sent');
     expect(betrokkenePartij(contact.onderwerp)).toEqual([partijen[0]!.id]);

@@ -103,6 +103,8 @@ export interface OutgoingPartij {
   voornamen: string | null;
   voorvoegsel: string | null;
   geslachtsnaam: string;
+  /** The BRP's geheimhoudingPersoonsgegevens, carried over as the partij's indicatieGeheimhouding. */
+  geheimhouding: boolean;
 }
 
 export type RemoteCustomerQuery =

@@ -179,10 +179,11 @@ export class CustomerService {
     const persoon = answer.personen.find((p) => p.bsn === bsn);
     if (!persoon?.naam.geslachtsnaam) throw new ServiceError('not_found', 'De BRP kent deze persoon niet (meer).');
     const { geslachtsnaam, voornamen, voorvoegsel } = persoon.naam;
+    const geheimhouding = persoon.meldingen.includes('geheimhouding');
     const at = new Date().toISOString();
     const customerId = this.store.transaction(() => {
-      const id = this.store.customers.addLocal({ naam: persoon.only.naam, bsn, adres: persoon.only.adres, geheimhouding: persoon.meldingen.includes('geheimhouding') }, at);
-      const payload: PartijPayload = { customerId: id, bsn, voornamen, voorvoegsel, geslachtsnaam };
+      const id = this.store.customers.addLocal({ naam: persoon.only.naam, bsn, adres: persoon.only.adres, geheimhouding }, at);
+      const payload: PartijPayload = { customerId: id, bsn, voornamen, voorvoegsel, geslachtsnaam, geheimhouding };
       this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'partij', entityId: id, payload }, at);
       return id;
     });

@@ -28,6 +28,7 @@ export class PartijWrites {
         body: {
           soortPartij: 'persoon',
           indicatieActief: true,
+          indicatieGeheimhouding: partij.geheimhouding,
           partijIdentificatie: {
             contactnaam: {
               ...(partij.voornamen ? { voornaam: partij.voornamen.slice(0, 200) } : {}),

@@ -16,6 +16,7 @@ export const PartijPayload = z.object({
   voornamen: z.string().nullable(),
   voorvoegsel: z.string().nullable(),
   geslachtsnaam: z.string(),
+  geheimhouding: z.boolean(),
 });
 export type PartijPayload = z.infer<typeof PartijPayload>;
 
@@ -26,7 +27,7 @@ export const partijKind: OutboxKind<PartijPayload> = {
   async send(adapter, p, log, { store }) {
     if (!store.customers.get(p.customerId)) throw new MissingLocalDataError('De klant staat niet meer in Klantbeeld.');
     if (!adapter.pushPartij) throw new RemoteError('Dit zaaksysteem kan geen klanten aanmaken.', 'permanent');
-    return adapter.pushPartij({ bsn: p.bsn, voornamen: p.voornamen, voorvoegsel: p.voorvoegsel, geslachtsnaam: p.geslachtsnaam }, log);
+    return adapter.pushPartij({ bsn: p.bsn, voornamen: p.voornamen, voorvoegsel: p.voorvoegsel, geslachtsnaam: p.geslachtsnaam, geheimhouding: p.geheimhouding }, log);
   },
 
   acknowledged(store, p, result) {
