@@ -105,3 +105,19 @@ describe('a person only the BRP knows becomes a customer', () => {
     expect(rig.store.outbox.counts()).toMatchObject({ pending: 0, parked: 0 });
   });
 });
+
+describe('when Open Klant refuses the partij', () => {
+  it('the contact waits while the partij is parked, and parks with the reason once the partij is discarded', async () => {
+    const bsn = '999990020';
+    const { customerId, contact } = await createAndRegister(bsn, `Geweigerd ${Date.now()}`);
+    rig.server.faults.add({ method: 'POST', path: /\/partijen$/, fault: { kind: 'status', status: 400, title: 'Ongeldige partij' } });
+    await deliverAll();
+    const partijEntry = rig.store.db.prepare("SELECT id, state FROM outbox WHERE kind = 'partij' AND entity_id = ?").get(customerId) as { id: number; state: string };
+    expect(partijEntry.state).toBe('parked');
+    expect(rig.store.contacts.get(contact.id)?.syncState).toBe('pending');
+    expect(partijenAtServer(bsn)).toEqual([]);
+    rig.store.outbox.discard(partijEntry.id, 'test', new Date().toISOString());
+    await deliverAll();
+    expect(rig.store.contacts.get(contact.id)).toMatchObject({ syncState: 'failed', syncError: 'De klant is niet in Open Klant aangemaakt (het aanmaken is afgebroken).' });
+  });
+});

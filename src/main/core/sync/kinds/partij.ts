@@ -47,7 +47,13 @@ export function awaitsPartij(customer: { sourceUrl: string } | undefined | null)
   return customer?.sourceUrl.startsWith(LOCAL_URL_PREFIX) ?? false;
 }
 
-/** Throws WaitingError while the customer's partij is not in Open Klant yet. */
+/**
+ * Throws WaitingError while the customer's partij is on its way (waiting or parked: it may be
+ * resent); once a person discarded it, the entry that needs it parks with the reason.
+ */
 export function requirePartij(store: Store, customerId: string | null): void {
-  if (customerId !== null && awaitsPartij(store.customers.get(customerId))) throw new WaitingError('Wacht tot de klant in Open Klant is aangemaakt.');
+  if (customerId === null || !awaitsPartij(store.customers.get(customerId))) return;
+  // The partij entry is the only one with the customer's id as its entity.
+  if (store.outbox.openFor(customerId) > 0) throw new WaitingError('Wacht tot de klant in Open Klant is aangemaakt.');
+  throw new MissingLocalDataError('De klant is niet in Open Klant aangemaakt (het aanmaken is afgebroken).');
 }
