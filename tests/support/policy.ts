@@ -40,6 +40,7 @@ export const POLICY: Readonly<Record<string, Rule>> = {
   // The customer: the front office identifies and serves the person in front of them.
   'customers.search': { may: frontOffice, why: 'domain: balie and kcc search customers' },
   'customers.searchRemote': { may: frontOffice, why: 'domain: searching customers, also those not yet cached' },
+  'customers.fromRegister': { may: frontOffice, why: 'issue 12: the clerk serving a resident only the BRP knows registers them as a customer to record the contact' },
   'customers.open': { may: frontOffice, why: 'domain: balie and kcc open the customer picture' },
   'customers.revealBsn': { may: frontOffice, why: 'the clerk checks the BSN against the ID document; a beheerder serves no customer and sees BSNs only in the verwerkingenlog' },
   'customers.screenPop': { may: frontOffice, why: 'domain: the KCC agent gets the caller’s picture on an incoming call' },

@@ -27,6 +27,7 @@ export const VERWERKING = {
   // Klant
   klantZoeken: geen('Zoeken terwijl de medewerker typt, in de lokale cache: alleen een keuzelijst (naam, adres, gemaskeerd BSN). Het openen van een klant wordt gelogd.'),
   klantZoekenExtern: spec('Klant gezocht in het zaaksysteem', 'Raadplegen', 'klantcontact', [klant('output.results[].id', ['naam', 'adres', 'BSN'])]),
+  klantUitRegister: spec('Klant aangemaakt uit de BRP', 'Registreren', 'klantcontact', [klant('output.customerId', ['naam', 'adres', 'BSN'])]),
   klantGeopend: spec('Klantbeeld geopend', 'Raadplegen', 'klantcontact', [klant('input.customerId', DOSSIER)]),
   bsnGetoond: spec('BSN getoond', 'Raadplegen', 'klantcontact', [klant('input.customerId', ['BSN'])], 'vertrouwelijk'),
   bellerHerkend: spec('Beller herkend', 'Raadplegen', 'klantcontact', [klant('output.customerId', ['naam', 'telefoonnummer'], 'beller'), klant('output.candidates[].id', ['naam', 'telefoonnummer'], 'beller')]),

@@ -58,6 +58,7 @@ const SERVICE_ANSWER: Partial<Record<OperationName, ErrorCode>> = {
   'auth.unlock': 'unavailable',
   'callbacks.create': 'invalid_input',
   'callbacks.get': 'not_found',
+  'customers.fromRegister': 'not_found',
   'callbacks.pickUp': 'not_found',
   'callbacks.release': 'not_found',
   'callbacks.logAttempt': 'not_found',

@@ -90,6 +90,21 @@ export interface ZaaksysteemAdapter {
   pushZaak(zaak: OutgoingZaak, log: StepLog): Promise<{ sourceUrl: string; identificatie: string; status: string | null }>;
   /** The published zaaktypen of the catalogus (for the picker). */
   listZaaktypen(): Promise<ZaaktypeSummary[]>;
+  /**
+   * A partij for a person the BRP knows and Open Klant does not (issue 12): looked up by BSN
+   * first, created only when none exists. Optional: an adapter without it parks the entry.
+   */
+  pushPartij?(partij: OutgoingPartij, log: StepLog): Promise<{ sourceUrl: string }>;
+}
+
+/** A person from the BRP on the way to a partij: the BSN and the name as the BRP gives it. */
+export interface OutgoingPartij {
+  bsn: string;
+  voornamen: string | null;
+  voorvoegsel: string | null;
+  geslachtsnaam: string;
+  /** The BRP's geheimhoudingPersoonsgegevens, carried over as the partij's indicatieGeheimhouding. */
+  geheimhouding: boolean;
 }
 
 export type RemoteCustomerQuery =

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Bron, CustomerPicture, CustomerSummary, EventPayload, SearchHit, SearchKindName } from '../../../shared/contract';
 import type { Role } from '../../../shared/roles';
 import { BSN_INVALID_MESSAGE, GEBOORTEDATUM_INVALID_MESSAGE, classifySearch, normalisePhone, type SearchKind } from '../../../shared/identify';
@@ -10,6 +11,7 @@ import { ServiceError } from '../errors';
 import type { EventBus } from '../events';
 import type { Store } from '../store';
 import type { SyncEngine } from '../sync/engine';
+import { awaitsPartij, type PartijPayload } from '../sync/kinds/partij';
 
 /** The timeline page and the zaken list shown at once when a customer opens. */
 const TIMELINE_PAGE = 200;
@@ -41,10 +43,16 @@ function remoteQuery(kind: SearchKind): RemoteCustomerQuery | null {
   }
 }
 
+/** Register-only hits the core remembers by their opaque key (the BSN never leaves the core); the newest kept. */
+const REGISTER_HITS_KEPT = 200;
+
 /** Without registers: Open Klant alone answers. */
 const NO_REGISTERS: Pick<RegisterSearch, 'ask' | 'hasBrp'> = { hasBrp: false, ask: async () => ({ personen: [], organisaties: [] }) };
 
 export class CustomerService {
+  /** sleutel → BSN of the register-only persons the core itself returned (customers.fromRegister). */
+  private readonly registerHits = new Map<string, string>();
+
   constructor(
     private readonly store: Store,
     private readonly sync: SyncEngine,
@@ -118,7 +126,10 @@ export class CustomerService {
       }
       for (const p of answer.personen.slice(0, limit)) {
         const customers = this.byKey({ kind: 'bsn', value: p.bsn });
-        if (customers.length === 0) registers.push(p.only);
+        if (customers.length === 0) {
+          registers.push(p.only);
+          this.rememberHit(p.only.sleutel, p.bsn);
+        }
         for (const c of customers) bron.set(c.id, { bron: 'brp', meldingen: p.meldingen });
       }
       for (const o of answer.organisaties.slice(0, limit)) {
@@ -143,6 +154,44 @@ export class CustomerService {
     return { results, kind: kind.kind, message, searched, registers };
   }
 
+  private rememberHit(sleutel: string, bsn: string): void {
+    this.registerHits.set(sleutel, bsn);
+    if (this.registerHits.size > REGISTER_HITS_KEPT) this.registerHits.delete(this.registerHits.keys().next().value as string);
+  }
+
+  /**
+   * A person only the BRP knew becomes a customer (issue 12): the BSN from the core's own
+   * register answer, the name re-read from the BRP, and in one transaction the local customer
+   * and the outbox entry that creates the partij in Open Klant (before any contact of theirs).
+   */
+  async fromRegister(sleutel: string, roles: readonly Role[]): Promise<{ customerId: string }> {
+    const bsn = this.registerHits.get(sleutel);
+    if (!bsn) throw new ServiceError('not_found', 'Deze persoon staat niet (meer) in het zoekresultaat. Zoek opnieuw.');
+    // Clicked twice, or created meanwhile: the customer that already exists.
+    const existing = this.byKey({ kind: 'bsn', value: bsn })[0];
+    if (existing) return { customerId: existing.id };
+    let answer;
+    try {
+      answer = await this.registers.ask({ kind: 'bsn', bsn }, roles);
+    } catch (error) {
+      throw new ServiceError('unavailable', `De BRP kon niet worden geraadpleegd: ${(error as Error).message}`);
+    }
+    const persoon = answer.personen.find((p) => p.bsn === bsn);
+    if (!persoon?.naam.geslachtsnaam) throw new ServiceError('not_found', 'De BRP kent deze persoon niet (meer).');
+    const { geslachtsnaam, voornamen, voorvoegsel } = persoon.naam;
+    const geheimhouding = persoon.meldingen.includes('geheimhouding');
+    const at = new Date().toISOString();
+    const customerId = this.store.transaction(() => {
+      const id = this.store.customers.addLocal({ naam: persoon.only.naam, bsn, adres: persoon.only.adres, geheimhouding }, at);
+      const payload: PartijPayload = { customerId: id, bsn, voornamen, voorvoegsel, geslachtsnaam, geheimhouding };
+      this.store.outbox.add({ idempotencyKey: randomUUID(), kind: 'partij', entityId: id, payload }, at);
+      return id;
+    });
+    this.registerHits.delete(sleutel);
+    this.sync.kick();
+    return { customerId };
+  }
+
   /** The cached customers with a register key. */
   private byKey(key: { kind: 'bsn' | 'kvk'; value: string }): CustomerSummary[] {
     return this.store.customers.searchClassified(key.kind === 'bsn' ? { kind: 'bsn', bsn: key.value } : { kind: 'kvk', kvkNummer: key.value }, 5);
@@ -161,7 +210,8 @@ export class CustomerService {
     const at = new Date().toISOString();
     this.store.customers.markUsed(customerId, at);
     this.workingSet?.worked(customerId, at);
-    if (refresh) void this.sync.refreshCustomer(customerId);
+    // A customer whose partij is still on its way has nothing in the zaaksysteem to refresh.
+    if (refresh && !awaitsPartij(customer)) void this.sync.refreshCustomer(customerId);
     const { sourceUrl: _sourceUrl, bsn: _bsn, refreshedAt, ...detail } = customer;
     return {
       customer: detail,
@@ -230,10 +280,11 @@ async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null
 
 export function customerHandlers(
   service: CustomerService,
-): Pick<Handlers, 'customers.search' | 'customers.searchRemote' | 'customers.open' | 'customers.revealBsn' | 'customers.screenPop'> {
+): Pick<Handlers, 'customers.search' | 'customers.searchRemote' | 'customers.fromRegister' | 'customers.open' | 'customers.revealBsn' | 'customers.screenPop'> {
   return {
     'customers.search': ({ query, limit }) => service.search(query, limit),
     'customers.searchRemote': ({ query, limit }, { user }) => service.searchRemote(query, limit, user.roles),
+    'customers.fromRegister': ({ sleutel }, { user }) => service.fromRegister(sleutel, user.roles),
     'customers.open': ({ customerId, refresh }) => service.open(customerId, refresh),
     'customers.revealBsn': ({ customerId }) => service.revealBsn(customerId),
     'customers.screenPop': ({ nummer }) => service.screenPop(nummer),

@@ -29,8 +29,15 @@ export interface RegisterOnly {
 
 /** What a register answered: the keys to look up in Open Klant, with what the clerk must see. */
 export interface RegisterAnswer {
-  personen: { bsn: string; meldingen: Melding[]; only: RegisterOnly }[];
+  personen: { bsn: string; meldingen: Melding[]; only: RegisterOnly; naam: PersoonNaam }[];
   organisaties: { kvkNummer: string; only: RegisterOnly }[];
+}
+
+/** The name as the BRP gives it, for a partij's contactnaam. */
+export interface PersoonNaam {
+  voornamen: string | null;
+  voorvoegsel: string | null;
+  geslachtsnaam: string | null;
 }
 
 /** Logs one BRP question: the BSNs it returned, under the doelbinding of the clerk's work. */
@@ -115,7 +122,7 @@ export class RegisterSearch {
     const withBsn = personen.filter((p): p is BrpPersoon & { burgerservicenummer: string } => p.burgerservicenummer !== null);
     this.logBrp(withBsn.map((p) => p.burgerservicenummer), ['naam', 'geboortedatum', 'adres', 'BSN']);
     return {
-      personen: withBsn.map((p) => ({ bsn: p.burgerservicenummer, meldingen: meldingenVan(p), only: persoonHit(p, p.burgerservicenummer) })),
+      personen: withBsn.map((p) => ({ bsn: p.burgerservicenummer, meldingen: meldingenVan(p), only: persoonHit(p, p.burgerservicenummer), naam: { voornamen: p.voornamen, voorvoegsel: p.voorvoegsel, geslachtsnaam: p.geslachtsnaam } })),
       organisaties: inschrijvingen.map((i) => ({ kvkNummer: i.kvkNummer, only: organisatieHit(i) })),
     };
   }

@@ -4,6 +4,7 @@ import { maskBsn } from '../../../shared/bsn';
 import { classifySearch, normaliseEmail, normalisePhone, normaliseToevoeging, type SearchKind } from '../../../shared/identify';
 import type { Db } from './database';
 import type { CustomerRecord } from './records';
+import { LOCAL_URL_PREFIX } from './started-zaken';
 
 interface CustomerRow {
   id: string;
@@ -268,6 +269,45 @@ export class CustomerStore {
 
   markRefreshed(id: string, at: string): void {
     this.refreshedStmt.run(at, id);
+  }
+
+  /**
+   * A person only the BRP knew, as a customer before Open Klant has a partij for them (issue 12):
+   * the source URL is a local placeholder (`local:<id>`) until the partij entry is acknowledged.
+   */
+  addLocal(person: { naam: string; bsn: string; adres: string | null; geheimhouding: boolean }, at: string): string {
+    const id = randomUUID();
+    this.upsertStmt.run({
+      id,
+      sourceUrl: `${LOCAL_URL_PREFIX}${id}`,
+      soort: 'persoon',
+      naam: person.naam,
+      bsn: person.bsn,
+      kvkNummer: null,
+      vestigingsnummer: null,
+      adres: person.adres,
+      telefoonnummers: '[]',
+      emailadressen: '[]',
+      geheimhouding: person.geheimhouding ? 1 : 0,
+      fetchedAt: at,
+    });
+    return id;
+  }
+
+  /**
+   * The partij is in Open Klant: the local row gets its real URL and keeps its id. A copy the
+   * cache took of that partij meanwhile (a search by BSN before the acknowledgement) gives way:
+   * what hangs off it moves to the row the clerk works with.
+   */
+  acknowledgeLocal(id: string, sourceUrl: string): void {
+    this.db.transaction(() => {
+      const copy = this.bySourceUrl.get(sourceUrl)?.id;
+      if (copy && copy !== id) {
+        for (const table of ['contacts', 'zaken', 'callbacks', 'drafts']) this.db.prepare(`UPDATE OR IGNORE ${table} SET customer_id = ? WHERE customer_id = ?`).run(id, copy);
+        this.db.prepare('DELETE FROM customers WHERE id = ?').run(copy);
+      }
+      this.db.prepare('UPDATE customers SET source_url = ? WHERE id = ?').run(sourceUrl, id);
+    })();
   }
 
   /** The local id of a cached partij, by its URL at the source. */

@@ -36,6 +36,9 @@ const en: Messages = {
     bron: { lokaal: 'local', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
     melding: { geheimhouding: 'Confidential', overleden: 'Deceased', rni: 'Lives abroad (RNI)' },
     registerOnly: 'Only in the registers, not a customer in Open Klant yet',
+    createCustomer: 'Create customer and open',
+    createCustomerFor: 'Create customer and open: {naam}',
+    createCustomerFailed: 'The customer could not be created.',
   },
   sync: {
     label: 'Synchronisation with the zaaksysteem',

@@ -34,6 +34,9 @@ const nl = {
     bron: { lokaal: 'lokaal', openklant: 'Open Klant', brp: 'BRP', kvk: 'KvK' },
     melding: { geheimhouding: 'Geheimhouding', overleden: 'Overleden', rni: 'Woont niet in Nederland (RNI)' },
     registerOnly: 'Alleen in de registers, nog geen klant in Open Klant',
+    createCustomer: 'Klant aanmaken en openen',
+    createCustomerFor: 'Klant aanmaken en openen: {naam}',
+    createCustomerFailed: 'De klant kon niet worden aangemaakt.',
   },
   sync: {
     label: 'Synchronisatie met het zaaksysteem',

@@ -130,11 +130,16 @@ export const useSearchStore = defineStore('search', () => {
     setQuery('');
   }
 
+  /** A person only the BRP knows becomes a customer (the partij follows through the outbox); their id. */
+  async function createFromRegister(sleutel: string): Promise<string> {
+    return (await client.customers.fromRegister({ sleutel })).customerId;
+  }
+
   // A query typed while the index was re-read is asked again once it is ready: no retyping.
   client.events.on('customers.index', ({ state }) => {
     indexing.value = state === 'bezig';
     if (state === 'klaar' && query.value.trim().length >= SEARCH_MIN_LENGTH) setQuery(query.value);
   });
 
-  return { query, results, previous, kind, message, incomplete, remote, registers, indexing, setQuery, clear };
+  return { query, results, previous, kind, message, incomplete, remote, registers, indexing, setQuery, clear, createFromRegister };
 });

@@ -75,6 +75,13 @@ export const customerOperations = {
     roles: FRONT_OFFICE,
     verwerking: VERWERKING.klantZoekenExtern,
   }),
+  'customers.fromRegister': operation({
+    summary: 'A person only the BRP knows (a register-only hit of the last search) becomes a customer: cached at once, the partij created in Open Klant through the outbox.',
+    input: z.object({ sleutel: z.string().uuid() }).strict(),
+    output: z.object({ customerId: LocalId }),
+    roles: FRONT_OFFICE,
+    verwerking: VERWERKING.klantUitRegister,
+  }),
   'customers.open': operation({
     summary: 'The cached picture of one customer at once; a background refresh follows as `customer.refreshed`.',
     input: z.object({ customerId: LocalId, refresh: z.boolean().default(true) }).strict(),

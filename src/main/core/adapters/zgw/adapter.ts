@@ -7,6 +7,7 @@
  * - contact-writes.ts: a klantcontact with its betrokkene and actor;
  * - zaak-writes.ts: a zaak started from the front office, and the zaaktypen;
  * - lookups.ts: partijen by search key;
+ * - partij-writes.ts: a partij for a person only the BRP knew;
  * - zaak-detail.ts: a zaak's detail and its documents, from the zaaksysteem the zaak is in;
  * - callback-writes.ts: terugbelverzoeken and the work queues;
  * - reporting-reads.ts: every klantcontact, page by page, for the team leader's figures.
@@ -18,6 +19,7 @@ import { ZgwApi } from './api';
 import { CallbackWrites } from './callback-writes';
 import { ContactWrites } from './contact-writes';
 import { Lookups } from './lookups';
+import { PartijWrites } from './partij-writes';
 import { DossierReads } from './reads';
 import { ReportingReads } from './reporting-reads';
 import { ZaakWrites } from './zaak-writes';
@@ -31,6 +33,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
   private readonly contacts: ContactWrites;
   private readonly zaken: ZaakWrites;
   private readonly lookups: Lookups;
+  private readonly partijen: PartijWrites;
   private readonly zaakDetails: ZaakDetailReads;
   private readonly callbacks: CallbackWrites;
   private readonly reporting: ReportingReads;
@@ -42,6 +45,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
     this.contacts = new ContactWrites(api);
     this.zaken = new ZaakWrites(api);
     this.lookups = new Lookups(api);
+    this.partijen = new PartijWrites(api);
     this.zaakDetails = new ZaakDetailReads(api);
     this.callbacks = new CallbackWrites(api, this.contacts);
     this.reporting = new ReportingReads(api, (needed) => this.reads.actorNames(needed));
@@ -53,6 +57,7 @@ export class ZgwAdapter implements ZaaksysteemAdapter, CallbackAdapter, Reportin
   pushZaak = (...args: Parameters<ZaakWrites['pushZaak']>) => this.zaken.pushZaak(...args);
   listZaaktypen = () => this.zaken.listZaaktypen();
   searchCustomers = (...args: Parameters<Lookups['searchCustomers']>) => this.lookups.searchCustomers(...args);
+  pushPartij = (...args: Parameters<PartijWrites['pushPartij']>) => this.partijen.pushPartij(...args);
   fetchZaakDetail = (...args: Parameters<ZaakDetailReads['fetchZaakDetail']>) => this.zaakDetails.fetchZaakDetail(...args);
   fetchDocumentContent = (...args: Parameters<ZaakDetailReads['fetchDocumentContent']>) => this.zaakDetails.fetchDocumentContent(...args);
   pushCallback: CallbackAdapter['pushCallback'] = (callback, log) => this.callbacks.pushCallback(callback, log);

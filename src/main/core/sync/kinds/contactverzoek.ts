@@ -3,6 +3,7 @@ import type { CallbackAdapter, ZaaksysteemAdapter } from '../../adapters/types';
 import { RemoteError } from '../../adapters/types';
 import type { OutboxKind } from './types';
 import { MissingLocalDataError } from './types';
+import { requirePartij } from './partij';
 
 const Target = z.object({ soort: z.enum(['afdeling', 'groep', 'medewerker']), code: z.string() });
 
@@ -39,6 +40,7 @@ export const contactverzoekKind: OutboxKind<ContactverzoekPayload> = {
   async send(adapter, p, log, { store, idempotencyKey }) {
     const customer = p.customerId === null ? null : store.customers.get(p.customerId);
     if (p.customerId !== null && !customer) throw new MissingLocalDataError('Het terugbelverzoek verwijst naar een klant die niet meer in de cache staat.');
+    requirePartij(store, p.customerId);
     return callbacksOf(adapter).pushCallback(
       {
         contact: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OutboxKind } from './types';
 import { MissingLocalDataError } from './types';
+import { requirePartij } from './partij';
 
 /** What a `klantcontact` outbox entry carries: enough to resend it without the UI. */
 export const KlantcontactPayload = z.object({
@@ -31,6 +32,7 @@ export const klantcontactKind: OutboxKind<KlantcontactPayload> = {
     if (contact.customerId !== null && !customer) {
       throw new MissingLocalDataError('Het contact verwijst naar een klant die niet meer in de cache staat.');
     }
+    requirePartij(store, contact.customerId);
     const zaakUuids = (contact.zaakIds ?? []).flatMap((id) => {
       const url = store.startedZaken.ref(id)?.sourceUrl;
       return url ? [url.replace(/\/$/, '').split('/').at(-1) ?? url] : [];
