@@ -59,6 +59,29 @@ describe('Session', () => {
   });
 });
 
+describe('a shift change', () => {
+  it("a sign-in waits for the previous user's purge, so the next user's freshly read index is not purged after it", async () => {
+    const auth = setupAuth(KlantbeeldConfig.parse({}), new EventBus(), () => {});
+    const s = auth.session;
+    const order: string[] = [];
+    let finishPurge = () => {};
+    s.onSignOut(() => new Promise<void>((resolve) => (finishPurge = () => (order.push('purged'), resolve()))));
+    s.signIn(bianca);
+    s.onChange(() => void (s.current() && order.push(`in: ${s.current()?.via.kind === 'lokaal' ? s.current()?.id : ''}`)));
+    const out = s.signOut();
+    // The sign-in asks for the end of the sign-out once its password is checked (or, without that wait, just signs in).
+    const signedOut = s.signedOut.bind(s);
+    const asked = new Promise<void>((resolve) => vi.spyOn(s, 'signedOut').mockImplementation(() => (resolve(), signedOut())));
+    const kevin = auth.handlers['auth.signIn']({ account: 'kevin', wachtwoord: 'turfbrug-kevin' });
+    await Promise.race([asked, kevin]);
+    expect(s.current()).toBeNull();
+    finishPurge();
+    await Promise.all([out, kevin]);
+    expect(order).toEqual(['purged', expect.stringMatching(/^in: kevin/)]);
+    auth.close();
+  });
+});
+
 describe('the core reads the user from the session', () => {
   it('the medewerker of the zaaksysteem, the work queues and the services follow who is signed in', async () => {
     const s = session();

@@ -36,7 +36,7 @@ export class AuthService {
     private readonly accounts: readonly LocalAccount[],
     private readonly log: (line: string) => void,
   ) {
-    this.oidc = config.mode === 'oidc' && config.oidc ? new OidcSignIn(config.oidc, (result) => this.oidcResult(result), log) : null;
+    this.oidc = config.mode === 'oidc' && config.oidc ? new OidcSignIn(config.oidc, (result) => void this.session.signedOut().then(() => this.oidcResult(result)), log) : null;
   }
 
   status(): AuthStatus {
@@ -73,7 +73,8 @@ export class AuthService {
       throw new ServiceError('unauthenticated', WRONG, [{ path: 'wachtwoord', message: WRONG }]);
     }
     this.limiter.succeeded(key);
-    // Another sign-in may have finished while the hash was computed.
+    // The previous user's purge first (session.signedOut); another sign-in may have finished meanwhile.
+    await this.session.signedOut();
     this.mustBeSignedOut();
     this.oidc?.cancel();
     this.melding = null;

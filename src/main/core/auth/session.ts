@@ -41,6 +41,8 @@ export class Session {
   private lastActivity = 0;
   private timer: NodeJS.Timeout | null = null;
   private readonly signOutHooks = new Set<SignOutHook>();
+  /** The sign-out hooks still running (the purge): the next sign-in waits for them. */
+  private signingOut: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(
@@ -101,6 +103,24 @@ export class Session {
     this.user = null;
     this.locked = null;
     this.clearTimer();
+    this.signingOut = this.runSignOutHooks(user);
+    try {
+      await this.signingOut;
+    } finally {
+      this.signingOut = null;
+    }
+    this.notify();
+  }
+
+  /**
+   * Resolves when the last sign-out's hooks are done. A sign-in waits for this: the purge runs in
+   * chunks, and a next user's sign-in during it would have its freshly read index purged after it.
+   */
+  signedOut(): Promise<void> {
+    return this.signingOut ?? Promise.resolve();
+  }
+
+  private async runSignOutHooks(user: SessionUser): Promise<void> {
     for (const hook of this.signOutHooks) {
       try {
         await hook(user);
@@ -108,7 +128,6 @@ export class Session {
         this.log(`auth: a sign-out hook failed: ${(error as Error).message}`);
       }
     }
-    this.notify();
   }
 
   lock(reason: LockReason): void {
