@@ -72,7 +72,7 @@ describe('a shift change', () => {
     // The sign-in asks for the end of the sign-out once its password is checked (or, without that wait, just signs in).
     const signedOut = s.signedOut.bind(s);
     const asked = new Promise<void>((resolve) => vi.spyOn(s, 'signedOut').mockImplementation(() => (resolve(), signedOut())));
-    const kevin = auth.handlers['auth.signIn']({ account: 'kevin', wachtwoord: 'turfbrug-kevin' });
+    const kevin = auth.handlers['auth.signIn']({ account: 'kevin', wachtwoord: 'turfbrug-kevin' }, { user: { id: 'nog niemand', naam: 'nog niemand', roles: [] } });
     await Promise.race([asked, kevin]);
     expect(s.current()).toBeNull();
     finishPurge();
