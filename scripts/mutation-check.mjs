@@ -61,13 +61,14 @@ const BREAKS = [
   },
   {
     name: 'bsn-logged',
-    what: 'the core logs the BSNs of the partijen it prefetches',
-    file: 'src/main/core/sync/engine.ts',
-    find: '          done += records.length;\n',
-    replace: "          done += records.length;\n          this.options.log(`klanten geladen: ${records.map((r) => r.bsn).filter(Boolean).join(', ')}`);\n",
-    // The scan reads what the host processes of this run logged: a browser test starts them (on the built app).
+    what: 'the log helper stops masking BSNs, so a server that echoes one puts it in the log',
+    file: 'src/main/core/log-line.ts',
+    find: '  const masked = maskBsnsIn(text);\n',
+    replace: '  const masked = text;\n',
+    // The scan reads what the host processes of this run logged: failure-logs makes a real host log
+    // failures with Bert's BSN in play (a server echoing it, a refused sign-in), on the built app.
     build: true,
-    tests: ['tests/e2e/brp.test.ts', 'tests/scan/bsn-scan.test.ts'],
+    tests: ['tests/e2e/failure-logs.test.ts', 'tests/scan/bsn-scan.test.ts'],
     caughtBy: /no BSN leaves the app through logs/,
     // Findings, not "no logs to scan".
     message: /to deeply equal \[\]/,
